@@ -56,6 +56,13 @@ public final class ScaleReader {
     return of(Hex.decode(hex));
   }
 
+  /** An independent cursor at the same position, for peeking without moving this one. */
+  public ScaleReader lookahead() {
+    final ScaleReader copy = new ScaleReader(data, start, end);
+    copy.position = position;
+    return copy;
+  }
+
   /** Current offset from the start of the input. */
   public int position() {
     return position - start;
