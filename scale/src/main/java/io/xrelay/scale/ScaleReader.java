@@ -96,8 +96,12 @@ public final class ScaleReader {
 
   private void need(final int count, final String typeName) {
     if (count > end - position) {
-      throw error(typeName, "needs " + count + " bytes, " + (end - position) + " remain");
+      throw error(typeName, "needs " + bytes(count) + ", " + (end - position) + " remain");
     }
+  }
+
+  private static String bytes(final int count) {
+    return count == 1 ? "1 byte" : count + " bytes";
   }
 
   // ---- fixed-width integers (little endian) ----
