@@ -61,33 +61,38 @@ public final class ValueCodec {
   public String label(final int typeId) {
     String label = labels[typeId];
     if (label == null) {
-      label = describe(types.get(typeId));
+      label = describe(typeId, 0);
       labels[typeId] = label;
     }
     return label;
   }
 
-  private String describe(final PortableType type) {
+  /** Bounded, because a forged registry may nest types in a cycle ({@code type 5 = Vec<5>}). */
+  private String describe(final int typeId, final int depth) {
+    final PortableType type = types.get(typeId);
     if (!type.path().isEmpty()) {
       return type.pathName();
     }
+    if (depth > 3) {
+      return "type #" + typeId;
+    }
     final TypeDef def = type.def();
     if (def instanceof TypeDef.Sequence sequence) {
-      return "Vec<" + label(sequence.elementType()) + ">";
+      return "Vec<" + describe(sequence.elementType(), depth + 1) + ">";
     }
     if (def instanceof TypeDef.Array array) {
-      return "[" + label(array.elementType()) + "; " + array.length() + "]";
+      return "[" + describe(array.elementType(), depth + 1) + "; " + array.length() + "]";
     }
     if (def instanceof TypeDef.Primitive primitive) {
       return primitive.primitive().name().toLowerCase(java.util.Locale.ROOT);
     }
     if (def instanceof TypeDef.Compact compact) {
-      return "Compact<" + label(compact.type()) + ">";
+      return "Compact<" + describe(compact.type(), depth + 1) + ">";
     }
     if (def instanceof TypeDef.Tuple tuple) {
-      return tuple.fieldTypes().isEmpty() ? "()" : "tuple #" + type.id();
+      return tuple.fieldTypes().isEmpty() ? "()" : "tuple #" + typeId;
     }
-    return "type #" + type.id();
+    return "type #" + typeId;
   }
 
   // ---- decoding ----
