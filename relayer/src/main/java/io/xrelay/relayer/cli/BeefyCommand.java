@@ -133,7 +133,10 @@ public final class BeefyCommand implements Runnable {
       final Map<String, Object> object = new LinkedHashMap<>();
       object.put("function", report.function().solidityName());
       object.put("blockNumber", report.blockNumber());
-      object.put("validatorSetId", Long.toUnsignedString(report.validatorSetId()));
+      // A u64: written as a JSON number even above Long.MAX_VALUE.
+      object.put(
+          "validatorSetId",
+          new java.math.BigInteger(Long.toUnsignedString(report.validatorSetId())));
       object.put("commitmentHash", report.commitmentHash().toHex());
       object.put("validatorSetRoot", report.validatorSetRoot().map(H256::toHex).orElse(null));
       final Map<String, Object> signatures = new LinkedHashMap<>();
@@ -146,10 +149,7 @@ public final class BeefyCommand implements Runnable {
       object.put("verdict", report.verdict().label());
       object.put("reasons", report.result().reasons());
       try {
-        // The set id is a u64: print it as a JSON number even above Long.MAX_VALUE.
-        final String text = JSON.writeValueAsString(object);
-        final String id = Long.toUnsignedString(report.validatorSetId());
-        return text.replace("\"validatorSetId\":\"" + id + "\"", "\"validatorSetId\":" + id);
+        return JSON.writeValueAsString(object);
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("cannot write JSON", e);
       }
