@@ -17,6 +17,26 @@ public record ValidatorProof(
     proof = List.copyOf(proof);
   }
 
+  /**
+   * The proof a relayer submits for a BEEFY signature: s normalised to the lower half (flipping the
+   * recovery id) and v = 27 or 28, because OpenZeppelin's {@code ECDSA.recover} rejects anything
+   * else. The normalised signature recovers to the same key.
+   */
+  public static ValidatorProof forSubmission(
+      final EcdsaSignature beefySignature,
+      final long index,
+      final EthereumAddress account,
+      final List<H256> merkleProof) {
+    final EcdsaSignature lowS = beefySignature.normalizedLowS();
+    return new ValidatorProof(
+        lowS.ethereumV(),
+        H256.wrap(lowS.r()),
+        H256.wrap(lowS.s()),
+        BigInteger.valueOf(index),
+        account,
+        merkleProof);
+  }
+
   public EcdsaSignature signature() {
     return EcdsaSignature.fromEthereum(v, r.bytes(), s.bytes());
   }

@@ -94,6 +94,33 @@ class BeefyCallAuditTest {
   }
 
   @Test
+  void shouldNormaliseHighSBeefySignaturesForSubmission() {
+    final BeefyClientCall call =
+        BeefyClientCalldata.decode(CalldataFixtures.calldata("prod_submitFinal_4.hex"));
+    for (final ValidatorProof submitted : call.validatorProofs()) {
+      // The same signature as a validator may have produced it: high s, recovery id 0/1.
+      final io.xrelay.crypto.secp256k1.EcdsaSignature lowS = submitted.signature();
+      final byte[] highS =
+          io.xrelay.crypto.secp256k1.EcdsaSignature.CURVE_ORDER
+              .subtract(lowS.sValue())
+              .add(BigInteger.ONE.shiftLeft(256))
+              .toByteArray();
+      final byte[] raw = new byte[65];
+      System.arraycopy(lowS.r(), 0, raw, 0, 32);
+      System.arraycopy(highS, highS.length - 32, raw, 32, 32);
+      raw[64] = (byte) (lowS.recoveryId() ^ 1);
+      final io.xrelay.crypto.secp256k1.EcdsaSignature beefy =
+          io.xrelay.crypto.secp256k1.EcdsaSignature.fromBytes(raw);
+      assertThat(beefy.isHighS()).isTrue();
+
+      final ValidatorProof rebuilt =
+          ValidatorProof.forSubmission(
+              beefy, submitted.index().longValueExact(), submitted.account(), submitted.proof());
+      assertThat(rebuilt).isEqualTo(submitted);
+    }
+  }
+
+  @Test
   void shouldReportAnotherExpectedRootAsAMismatch() {
     final BeefyClientCall call =
         BeefyClientCalldata.decode(CalldataFixtures.calldata("prod_submitFinal.hex"));
