@@ -14,7 +14,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Bridge and XCM relayer for Kusama, Polkadot and Ethereum.",
-    subcommands = {MetadataCommand.class, KeyCommand.class, DevnetCommand.class})
+    subcommands = {
+      MetadataCommand.class,
+      KeyCommand.class,
+      DevnetCommand.class,
+      BeefyCommand.class
+    })
 public final class RelayerCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
