@@ -10,13 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class OcelloidsJourneysTest {
+public class OcelloidsJourneysTest {
   /** Snowbridge inbound payloads come from Ethereum and are not XCM. */
   static boolean isXcm(final JsonNode record) {
     return !record.at("/waypoint/chainId").asText().startsWith("urn:ocn:ethereum");
   }
 
-  static List<JsonNode> records() {
+  public static List<JsonNode> records() {
     final List<JsonNode> out = new ArrayList<>();
     for (final var file : TestFixtures.list("xcm/ocelloids/journeys", ".jsonl")) {
       out.addAll(TestFixtures.jsonLines("xcm/ocelloids/journeys/" + file.getFileName()));

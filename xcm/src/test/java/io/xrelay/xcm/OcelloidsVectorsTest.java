@@ -14,15 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class OcelloidsVectorsTest {
+public class OcelloidsVectorsTest {
   static final String VECTORS = "xcm/xcm-vectors-ocelloids.jsonl";
 
-  static Stream<JsonNode> vectors() {
+  public static Stream<JsonNode> vectors() {
     return TestFixtures.jsonLines(VECTORS).stream();
   }
 
   /** The VersionedXcm bytes of a vector, without the XCMP format byte some of them carry. */
-  static byte[] versionedXcm(final JsonNode vector) {
+  public static byte[] versionedXcm(final JsonNode vector) {
     final byte[] raw = Hex.decode(vector.get("hex").asText());
     return vector.get("framing").asText().startsWith("XcmpMessageFormat")
         ? Arrays.copyOfRange(raw, 1, raw.length)
