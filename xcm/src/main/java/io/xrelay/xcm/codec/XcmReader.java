@@ -27,6 +27,7 @@ import io.xrelay.xcm.model.Outcome;
 import io.xrelay.xcm.model.PalletInfo;
 import io.xrelay.xcm.model.QueryResponseInfo;
 import io.xrelay.xcm.model.Response;
+import io.xrelay.xcm.model.SendError;
 import io.xrelay.xcm.model.Weight;
 import io.xrelay.xcm.model.WeightLimit;
 import io.xrelay.xcm.model.WildAsset;
@@ -303,7 +304,7 @@ public final class XcmReader {
     };
   }
 
-  private BodyId readBodyId() {
+  public BodyId readBodyId() {
     final int at = in.position();
     final int index = in.readVariantIndex("BodyId");
     return switch (index) {
@@ -314,7 +315,7 @@ public final class XcmReader {
     };
   }
 
-  private BodyPart readBodyPart() {
+  public BodyPart readBodyPart() {
     final int at = in.position();
     final int index = in.readVariantIndex("BodyPart");
     return switch (index) {
@@ -368,7 +369,7 @@ public final class XcmReader {
     };
   }
 
-  private Fungibility readFungibility() {
+  public Fungibility readFungibility() {
     final int at = in.position();
     final int index = in.readVariantIndex("Fungibility");
     return switch (index) {
@@ -384,7 +385,7 @@ public final class XcmReader {
     };
   }
 
-  private AssetInstance readAssetInstance() {
+  public AssetInstance readAssetInstance() {
     final int at = in.position();
     final int index = in.readVariantIndex("AssetInstance");
     return switch (index) {
@@ -398,7 +399,7 @@ public final class XcmReader {
     };
   }
 
-  private AssetFilter readAssetFilter() {
+  public AssetFilter readAssetFilter() {
     final int at = in.position();
     final int index = in.readVariantIndex("AssetFilter");
     return switch (index) {
@@ -408,7 +409,7 @@ public final class XcmReader {
     };
   }
 
-  private WildAsset readWildAsset() {
+  public WildAsset readWildAsset() {
     final int at = in.position();
     final int index = in.readVariantIndex("WildAsset");
     return switch (index) {
@@ -421,7 +422,7 @@ public final class XcmReader {
     };
   }
 
-  private WildFungibility readWildFungibility() {
+  public WildFungibility readWildFungibility() {
     final int at = in.position();
     final int index = in.readVariantIndex("WildFungibility");
     if (index > 1) {
@@ -430,7 +431,7 @@ public final class XcmReader {
     return WildFungibility.values()[index];
   }
 
-  private AssetTransferFilter readAssetTransferFilter() {
+  public AssetTransferFilter readAssetTransferFilter() {
     final int at = in.position();
     final int index = in.readVariantIndex("AssetTransferFilter");
     if (index > 2) {
@@ -472,15 +473,19 @@ public final class XcmReader {
     descend("BoundedVec<Hint>");
     final List<Hint> hints = new ArrayList<>((int) count);
     for (int i = 0; i < count; i++) {
-      final int hintAt = in.position();
-      final int index = in.readVariantIndex("Hint");
-      if (index != 0) {
-        throw unknownVariant(hintAt, "Hint", index);
-      }
-      hints.add(new Hint.AssetClaimer(readLocation()));
+      hints.add(readHint());
     }
     ascend();
     return hints;
+  }
+
+  public Hint readHint() {
+    final int at = in.position();
+    final int index = in.readVariantIndex("Hint");
+    if (index != 0) {
+      throw unknownVariant(at, "Hint", index);
+    }
+    return new Hint.AssetClaimer(readLocation());
   }
 
   // ---- small types ----
@@ -489,7 +494,7 @@ public final class XcmReader {
     return new Weight(in.readCompactU64(), in.readCompactU64());
   }
 
-  private WeightLimit readWeightLimit() {
+  public WeightLimit readWeightLimit() {
     final int at = in.position();
     final int index = in.readVariantIndex("WeightLimit");
     return switch (index) {
@@ -499,7 +504,7 @@ public final class XcmReader {
     };
   }
 
-  private OriginKind readOriginKind() {
+  public OriginKind readOriginKind() {
     final int at = in.position();
     final int index = in.readVariantIndex("OriginKind");
     if (index > 3) {
@@ -508,7 +513,7 @@ public final class XcmReader {
     return OriginKind.values()[index];
   }
 
-  private QueryResponseInfo readQueryResponseInfo() {
+  public QueryResponseInfo readQueryResponseInfo() {
     return new QueryResponseInfo(readLocation(), in.readCompactU64(), readWeight());
   }
 
@@ -538,17 +543,20 @@ public final class XcmReader {
     descend("BoundedVec<PalletInfo>");
     final List<PalletInfo> pallets = new ArrayList<>((int) count);
     for (int i = 0; i < count; i++) {
-      pallets.add(
-          new PalletInfo(
-              in.readCompactU32(),
-              readBoundedBytes(PalletInfo.MAX_NAME_LENGTH, "PalletInfo name"),
-              readBoundedBytes(PalletInfo.MAX_NAME_LENGTH, "PalletInfo module_name"),
-              in.readCompactU32(),
-              in.readCompactU32(),
-              in.readCompactU32()));
+      pallets.add(readPalletInfo());
     }
     ascend();
     return pallets;
+  }
+
+  public PalletInfo readPalletInfo() {
+    return new PalletInfo(
+        in.readCompactU32(),
+        readBoundedBytes(PalletInfo.MAX_NAME_LENGTH, "PalletInfo name"),
+        readBoundedBytes(PalletInfo.MAX_NAME_LENGTH, "PalletInfo module_name"),
+        in.readCompactU32(),
+        in.readCompactU32(),
+        in.readCompactU32());
   }
 
   private Optional<ExecutionError> readOptionalExecutionError() {
@@ -572,7 +580,16 @@ public final class XcmReader {
     };
   }
 
-  private MaybeErrorCode readMaybeErrorCode() {
+  public SendError readSendError() {
+    final int at = in.position();
+    final int index = in.readVariantIndex("SendError");
+    if (index >= SendError.values().length) {
+      throw unknownVariant(at, "SendError", index);
+    }
+    return SendError.values()[index];
+  }
+
+  public MaybeErrorCode readMaybeErrorCode() {
     final int at = in.position();
     final int index = in.readVariantIndex("MaybeErrorCode");
     return switch (index) {
@@ -599,7 +616,7 @@ public final class XcmReader {
     };
   }
 
-  private Outcome.InstructionError readInstructionError() {
+  public Outcome.InstructionError readInstructionError() {
     final OptionalInt index = v5 ? OptionalInt.of(in.readU8()) : OptionalInt.empty();
     return new Outcome.InstructionError(index, readError());
   }

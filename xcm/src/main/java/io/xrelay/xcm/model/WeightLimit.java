@@ -6,6 +6,10 @@ public sealed interface WeightLimit {
 
   int variantIndex();
 
+  default String variantName() {
+    return variantIndex() == 0 ? "Unlimited" : "Limited";
+  }
+
   record Unlimited() implements WeightLimit {
     @Override
     public int variantIndex() {
