@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Bridge and XCM relayer for Kusama, Polkadot and Ethereum.",
-    subcommands = {})
+    subcommands = {XcmCommand.class})
 public final class RelayerCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -41,6 +41,8 @@ public final class RelayerCommand implements Runnable {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(new CliErrorHandler());
+    // "@file" names an input file (xcm decode @message.bin), not a picocli argument file.
+    commandLine.setExpandAtFiles(false);
     return commandLine.execute(args);
   }
 

@@ -75,6 +75,11 @@ public sealed interface Instruction {
     return NAMES.get(variantIndex());
   }
 
+  /** The program this instruction carries (to run here or to send on), if any. */
+  default Optional<Xcm> nestedProgram() {
+    return Optional.empty();
+  }
+
   record WithdrawAsset(Assets assets) implements Instruction {
     @Override
     public int variantIndex() {
@@ -114,6 +119,11 @@ public sealed interface Instruction {
   }
 
   record TransferReserveAsset(Assets assets, Location dest, Xcm xcm) implements Instruction {
+    @Override
+    public Optional<Xcm> nestedProgram() {
+      return Optional.of(xcm);
+    }
+
     @Override
     public int variantIndex() {
       return 5;
@@ -201,6 +211,11 @@ public sealed interface Instruction {
 
   record DepositReserveAsset(AssetFilter assets, Location dest, Xcm xcm) implements Instruction {
     @Override
+    public Optional<Xcm> nestedProgram() {
+      return Optional.of(xcm);
+    }
+
+    @Override
     public int variantIndex() {
       return 14;
     }
@@ -216,12 +231,22 @@ public sealed interface Instruction {
   record InitiateReserveWithdraw(AssetFilter assets, Location reserve, Xcm xcm)
       implements Instruction {
     @Override
+    public Optional<Xcm> nestedProgram() {
+      return Optional.of(xcm);
+    }
+
+    @Override
     public int variantIndex() {
       return 16;
     }
   }
 
   record InitiateTeleport(AssetFilter assets, Location dest, Xcm xcm) implements Instruction {
+    @Override
+    public Optional<Xcm> nestedProgram() {
+      return Optional.of(xcm);
+    }
+
     @Override
     public int variantIndex() {
       return 17;
@@ -251,12 +276,22 @@ public sealed interface Instruction {
 
   record SetErrorHandler(Xcm xcm) implements Instruction {
     @Override
+    public Optional<Xcm> nestedProgram() {
+      return Optional.of(xcm);
+    }
+
+    @Override
     public int variantIndex() {
       return 21;
     }
   }
 
   record SetAppendix(Xcm xcm) implements Instruction {
+    @Override
+    public Optional<Xcm> nestedProgram() {
+      return Optional.of(xcm);
+    }
+
     @Override
     public int variantIndex() {
       return 22;
@@ -378,6 +413,11 @@ public sealed interface Instruction {
 
   record ExportMessage(NetworkId network, Junctions destination, Xcm xcm) implements Instruction {
     @Override
+    public Optional<Xcm> nestedProgram() {
+      return Optional.of(xcm);
+    }
+
+    @Override
     public int variantIndex() {
       return 38;
     }
@@ -467,6 +507,11 @@ public sealed interface Instruction {
       List<AssetTransferFilter> assets,
       Xcm remoteXcm)
       implements Instruction {
+    @Override
+    public Optional<Xcm> nestedProgram() {
+      return Optional.of(remoteXcm);
+    }
+
     public InitiateTransfer {
       if (assets.size() > AssetTransferFilter.MAX_IN_TRANSFER) {
         throw new IllegalArgumentException(
@@ -486,6 +531,11 @@ public sealed interface Instruction {
 
   /** V5 only. */
   record ExecuteWithOrigin(Optional<Junctions> descendantOrigin, Xcm xcm) implements Instruction {
+    @Override
+    public Optional<Xcm> nestedProgram() {
+      return Optional.of(xcm);
+    }
+
     @Override
     public int variantIndex() {
       return 50;
