@@ -56,6 +56,13 @@ public final class ScaleReader {
     return of(Hex.decode(hex));
   }
 
+  /** An independent cursor at the same position, for peeking without moving this one. */
+  public ScaleReader lookahead() {
+    final ScaleReader copy = new ScaleReader(data, start, end);
+    copy.position = position;
+    return copy;
+  }
+
   /** Current offset from the start of the input. */
   public int position() {
     return position - start;
@@ -89,8 +96,12 @@ public final class ScaleReader {
 
   private void need(final int count, final String typeName) {
     if (count > end - position) {
-      throw error(typeName, "needs " + count + " bytes, " + (end - position) + " remain");
+      throw error(typeName, "needs " + bytes(count) + ", " + (end - position) + " remain");
     }
+  }
+
+  private static String bytes(final int count) {
+    return count == 1 ? "1 byte" : count + " bytes";
   }
 
   // ---- fixed-width integers (little endian) ----

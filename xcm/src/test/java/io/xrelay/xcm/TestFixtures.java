@@ -2,6 +2,7 @@ package io.xrelay.xcm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xrelay.testing.SharedFixtures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,25 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Finds {@code shared/fixtures} by walking up from the working directory (the module dir). */
+/** Reads the real data of {@code shared/fixtures} (located by {@link SharedFixtures}). */
 public final class TestFixtures {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private TestFixtures() {}
 
   public static Path root() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      final Path sibling = dir.resolve("../shared/fixtures").normalize();
-      if (Files.isDirectory(sibling)) {
-        return sibling;
-      }
-      final Path inside = dir.resolve("shared/fixtures");
-      if (Files.isDirectory(inside)) {
-        return inside;
-      }
-    }
-    throw new IllegalStateException(
-        "shared/fixtures not found above " + Path.of("").toAbsolutePath());
+    return SharedFixtures.root();
   }
 
   public static Path path(final String relative) {

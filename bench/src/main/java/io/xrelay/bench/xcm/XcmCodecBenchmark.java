@@ -2,8 +2,8 @@ package io.xrelay.bench.xcm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.xrelay.bench.Fixtures;
 import io.xrelay.scale.Hex;
+import io.xrelay.testing.SharedFixtures;
 import io.xrelay.xcm.VersionedXcm;
 import io.xrelay.xcm.codec.XcmCodec;
 import io.xrelay.xcm.json.XcmJson;
@@ -51,7 +51,7 @@ public class XcmCodecBenchmark {
     final List<byte[]> messages = new ArrayList<>();
     final ObjectMapper json = new ObjectMapper();
     final String lines =
-        new String(Fixtures.read("xcm/xcm-vectors-ocelloids.jsonl"), StandardCharsets.UTF_8);
+        new String(SharedFixtures.read("xcm/xcm-vectors-ocelloids.jsonl"), StandardCharsets.UTF_8);
     for (final String line : lines.split("\n")) {
       if (line.isBlank()) {
         continue;

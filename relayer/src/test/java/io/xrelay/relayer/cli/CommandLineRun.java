@@ -1,0 +1,18 @@
+package io.xrelay.relayer.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+
+/** One run of the command line with captured output, as a test sees it. */
+record CommandLineRun(int exitCode, String out, String err) {
+
+  static CommandLineRun of(final String... args) {
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+    final int exitCode =
+        RelayerCommand.execute(
+            args, new PrintWriter(out, true), new PrintWriter(err, true), Map.of());
+    return new CommandLineRun(exitCode, out.toString(), err.toString());
+  }
+}
