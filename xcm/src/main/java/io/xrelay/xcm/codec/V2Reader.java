@@ -79,6 +79,11 @@ public final class V2Reader {
     return new V2Xcm(Arrays.asList(instructions));
   }
 
+  public V2Instruction readInstruction() {
+    final int at = in.position();
+    return readInstruction(in.readVariantIndex("Instruction"), at);
+  }
+
   private V2Instruction readInstruction(final int index, final int at) {
     return switch (index) {
       case 0 -> new V2Instruction.WithdrawAsset(readAssets());
@@ -131,7 +136,7 @@ public final class V2Reader {
     return new V2Location(in.readU8(), readJunctions());
   }
 
-  private List<V2Junction> readJunctions() {
+  public List<V2Junction> readJunctions() {
     final int at = in.position();
     final int count = in.readVariantIndex("Junctions");
     if (count > 8) {
@@ -144,7 +149,7 @@ public final class V2Reader {
     return Arrays.asList(junctions);
   }
 
-  private V2Junction readJunction() {
+  public V2Junction readJunction() {
     final int at = in.position();
     final int index = in.readVariantIndex("Junction");
     return switch (index) {
@@ -161,7 +166,7 @@ public final class V2Reader {
     };
   }
 
-  private V2NetworkId readNetworkId() {
+  public V2NetworkId readNetworkId() {
     final int at = in.position();
     final int index = in.readVariantIndex("NetworkId");
     return switch (index) {
@@ -171,7 +176,7 @@ public final class V2Reader {
     };
   }
 
-  private V2BodyId readBodyId() {
+  public V2BodyId readBodyId() {
     final int at = in.position();
     final int index = in.readVariantIndex("BodyId");
     return switch (index) {
@@ -182,7 +187,7 @@ public final class V2Reader {
     };
   }
 
-  private BodyPart readBodyPart() {
+  public BodyPart readBodyPart() {
     final int at = in.position();
     final int index = in.readVariantIndex("BodyPart");
     return switch (index) {
@@ -204,11 +209,11 @@ public final class V2Reader {
     return assets;
   }
 
-  private V2Asset readAsset() {
+  public V2Asset readAsset() {
     return new V2Asset(readAssetId(), readFungibility());
   }
 
-  private V2Asset.Id readAssetId() {
+  public V2Asset.Id readAssetId() {
     final int at = in.position();
     final int index = in.readVariantIndex("AssetId");
     return switch (index) {
@@ -218,7 +223,7 @@ public final class V2Reader {
     };
   }
 
-  private V2Asset.Fun readFungibility() {
+  public V2Asset.Fun readFungibility() {
     final int at = in.position();
     final int index = in.readVariantIndex("Fungibility");
     return switch (index) {
@@ -228,7 +233,7 @@ public final class V2Reader {
     };
   }
 
-  private V2Asset.Instance readAssetInstance() {
+  public V2Asset.Instance readAssetInstance() {
     final int at = in.position();
     final int index = in.readVariantIndex("AssetInstance");
     return switch (index) {
@@ -243,7 +248,7 @@ public final class V2Reader {
     };
   }
 
-  private V2AssetFilter readAssetFilter() {
+  public V2AssetFilter readAssetFilter() {
     final int at = in.position();
     final int index = in.readVariantIndex("MultiAssetFilter");
     if (index == 0) {
@@ -252,16 +257,21 @@ public final class V2Reader {
     if (index != 1) {
       throw unknownVariant(at, "MultiAssetFilter", index);
     }
-    final int wildAt = in.position();
+    return readWildAsset();
+  }
+
+  /** A {@code WildMultiAsset}, as the {@code Wild} variant of a filter. */
+  public V2AssetFilter readWildAsset() {
+    final int at = in.position();
     final int wild = in.readVariantIndex("WildMultiAsset");
     return switch (wild) {
       case 0 -> new V2AssetFilter.WildAll();
       case 1 -> new V2AssetFilter.WildAllOf(readAssetId(), readWildFungibility());
-      default -> throw unknownVariant(wildAt, "WildMultiAsset", wild);
+      default -> throw unknownVariant(at, "WildMultiAsset", wild);
     };
   }
 
-  private WildFungibility readWildFungibility() {
+  public WildFungibility readWildFungibility() {
     final int at = in.position();
     final int index = in.readVariantIndex("WildFungibility");
     if (index > 1) {
@@ -270,7 +280,7 @@ public final class V2Reader {
     return WildFungibility.values()[index];
   }
 
-  private OptionalLong readWeightLimit() {
+  public OptionalLong readWeightLimit() {
     final int at = in.position();
     final int index = in.readVariantIndex("WeightLimit");
     return switch (index) {
@@ -280,7 +290,7 @@ public final class V2Reader {
     };
   }
 
-  private OriginKind readOriginKind() {
+  public OriginKind readOriginKind() {
     final int at = in.position();
     final int index = in.readVariantIndex("OriginKind");
     if (index > 3) {
@@ -289,7 +299,7 @@ public final class V2Reader {
     return OriginKind.values()[index];
   }
 
-  private V2Response readResponse() {
+  public V2Response readResponse() {
     final int at = in.position();
     final int index = in.readVariantIndex("Response");
     return switch (index) {
@@ -306,14 +316,17 @@ public final class V2Reader {
   }
 
   private V2Response.Failure readFailure() {
-    final long instruction = in.readU32();
+    return new V2Response.Failure(in.readU32(), readError());
+  }
+
+  public V2Response.V2Error readError() {
     final int at = in.position();
-    final int error = in.readVariantIndex("Error");
-    if (error >= V2Response.ERROR_NAMES.size()) {
-      throw unknownVariant(at, "Error", error);
+    final int index = in.readVariantIndex("Error");
+    if (index >= V2Response.ERROR_NAMES.size()) {
+      throw unknownVariant(at, "Error", index);
     }
-    final long value = error == 21 || error == 23 ? in.readU64() : 0;
-    return new V2Response.Failure(instruction, error, value);
+    final boolean carriesValue = index == 21 || index == 23;
+    return new V2Response.V2Error(index, carriesValue ? in.readU64() : 0);
   }
 
   private BigInteger readCompactU128(final String typeName) {

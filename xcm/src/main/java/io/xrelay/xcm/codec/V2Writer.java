@@ -226,9 +226,11 @@ public final class V2Writer {
     } else if (response instanceof V2Response.ExecutionResult r) {
       if (r.failure().isPresent()) {
         final V2Response.Failure failure = r.failure().get();
-        out.writeU8(1).writeU32(failure.instructionIndex()).writeVariantIndex(failure.errorIndex());
-        if (failure.errorCarriesValue()) {
-          out.writeU64(failure.errorValue());
+        out.writeU8(1)
+            .writeU32(failure.instructionIndex())
+            .writeVariantIndex(failure.error().variantIndex());
+        if (failure.error().carriesValue()) {
+          out.writeU64(failure.error().value());
         }
       } else {
         out.writeU8(0);

@@ -187,8 +187,18 @@ public final class XcmCodec {
    * the failing instruction's index), V3/V4 the older one.
    */
   public static Outcome decodeOutcome(final XcmVersion version, final byte[] bytes) {
+    return decodeOutcome(version, version == XcmVersion.V5, bytes);
+  }
+
+  /**
+   * An {@code Outcome} with {@code version}'s error list, with or without the failing instruction's
+   * index: the first V5 runtimes carried V5 errors without it. A runtime's metadata tells which
+   * ({@code staging_xcm::v5::traits::InstructionError} present or not).
+   */
+  public static Outcome decodeOutcome(
+      final XcmVersion version, final boolean withInstructionIndex, final byte[] bytes) {
     final ScaleReader in = ScaleReader.of(bytes);
-    final Outcome outcome = new XcmReader(in, version).readOutcome();
+    final Outcome outcome = new XcmReader(in, version).readOutcome(withInstructionIndex);
     in.requireEnd("Outcome");
     return outcome;
   }

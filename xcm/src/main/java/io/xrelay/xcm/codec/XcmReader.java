@@ -602,22 +602,35 @@ public final class XcmReader {
   }
 
   /**
-   * An {@code Outcome} as events carry it: the v5 layout has the failing instruction's index, the
-   * v3/v4 layout does not.
+   * An {@code Outcome} as events carry it, in this reader's version, with the failing instruction's
+   * index in the V5 layout of current runtimes.
    */
   public Outcome readOutcome() {
+    return readOutcome(v5);
+  }
+
+  /**
+   * An {@code Outcome}; {@code withInstructionIndex} selects the layout that wraps the error in
+   * {@code InstructionError { index: u8, error }} (V5 on current runtimes; V3, V4 and the first V5
+   * runtimes carry the bare error).
+   */
+  public Outcome readOutcome(final boolean withInstructionIndex) {
     final int at = in.position();
     final int index = in.readVariantIndex("Outcome");
     return switch (index) {
       case 0 -> new Outcome.Complete(readWeight());
-      case 1 -> new Outcome.Incomplete(readWeight(), readInstructionError());
-      case 2 -> new Outcome.Error(readInstructionError());
+      case 1 -> new Outcome.Incomplete(readWeight(), readInstructionError(withInstructionIndex));
+      case 2 -> new Outcome.Error(readInstructionError(withInstructionIndex));
       default -> throw unknownVariant(at, "Outcome", index);
     };
   }
 
   public Outcome.InstructionError readInstructionError() {
-    final OptionalInt index = v5 ? OptionalInt.of(in.readU8()) : OptionalInt.empty();
+    return readInstructionError(true);
+  }
+
+  private Outcome.InstructionError readInstructionError(final boolean withIndex) {
+    final OptionalInt index = withIndex ? OptionalInt.of(in.readU8()) : OptionalInt.empty();
     return new Outcome.InstructionError(index, readError());
   }
 

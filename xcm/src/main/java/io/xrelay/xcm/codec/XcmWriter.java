@@ -587,7 +587,10 @@ public final class XcmWriter {
     }
   }
 
-  /** An {@code Outcome}; the v3/v4 layout has no instruction index, so it must be absent. */
+  /**
+   * An {@code Outcome}: the failing instruction's index is written when present (V5 layout of
+   * current runtimes), and must be present in V5 and absent in V3/V4.
+   */
   public void writeOutcome(final Outcome outcome) {
     out.writeVariantIndex(outcome.variantIndex());
     if (outcome instanceof Outcome.Complete c) {

@@ -326,9 +326,9 @@ final class V2JsonWriter {
       final ArrayNode pair = array();
       pair.add(failure.instructionIndex());
       pair.add(
-          failure.errorCarriesValue()
-              ? variant(failure.errorName(), u64(failure.errorValue()))
-              : unit(failure.errorName()));
+          failure.error().carriesValue()
+              ? variant(failure.error().variantName(), u64(failure.error().value()))
+              : unit(failure.error().variantName()));
       return variant(name, pair);
     }
     if (response instanceof V2Response.Version r) {

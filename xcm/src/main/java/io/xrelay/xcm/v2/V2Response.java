@@ -48,17 +48,20 @@ public sealed interface V2Response {
     }
   }
 
+  /** The failing instruction's index and its error. */
+  record Failure(long instructionIndex, V2Error error) {}
+
   /**
-   * The failing instruction's index and the v2 error: its variant index (0..25, names in {@link
-   * #ERROR_NAMES}) and the u64 that {@code Trap = 21} and {@code WeightLimitReached = 23} carry.
+   * A v2 {@code Error}: its variant index (0..25, names in {@link #ERROR_NAMES}) and the u64 that
+   * {@code Trap = 21} and {@code WeightLimitReached = 23} carry (0 for the others).
    */
-  record Failure(long instructionIndex, int errorIndex, long errorValue) {
-    public String errorName() {
-      return ERROR_NAMES.get(errorIndex);
+  record V2Error(int variantIndex, long value) {
+    public String variantName() {
+      return ERROR_NAMES.get(variantIndex);
     }
 
-    public boolean errorCarriesValue() {
-      return errorIndex == 21 || errorIndex == 23;
+    public boolean carriesValue() {
+      return variantIndex == 21 || variantIndex == 23;
     }
   }
 
