@@ -522,7 +522,7 @@ public final class XcmWriter {
     out.writeCompact(weight.refTime()).writeCompact(weight.proofSize());
   }
 
-  private void writeWeightLimit(final WeightLimit limit) {
+  public void writeWeightLimit(final WeightLimit limit) {
     out.writeVariantIndex(limit.variantIndex());
     if (limit instanceof WeightLimit.Limited l) {
       writeWeight(l.weight());
