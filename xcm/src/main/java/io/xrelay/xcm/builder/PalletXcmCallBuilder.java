@@ -10,6 +10,7 @@ import io.xrelay.xcm.codec.XcmCodec;
 import io.xrelay.xcm.codec.XcmWriter;
 import io.xrelay.xcm.model.Asset;
 import io.xrelay.xcm.model.AssetFilter;
+import io.xrelay.xcm.model.AssetId;
 import io.xrelay.xcm.model.AssetOrder;
 import io.xrelay.xcm.model.Assets;
 import io.xrelay.xcm.model.Bytes;
@@ -116,8 +117,7 @@ public final class PalletXcmCallBuilder {
     XcmCodec.write(out, VersionedLocation.of(version, dest));
     XcmCodec.write(out, VersionedAssets.of(version, AssetOrder.normalize(assets)));
     writeTransferType(out, assetsTransferType);
-    XcmCodec.write(
-        out, new VersionedAssetId(version, io.xrelay.xcm.model.AssetId.of(remoteFeesId)));
+    XcmCodec.write(out, new VersionedAssetId(version, AssetId.of(remoteFeesId)));
     writeTransferType(out, feesTransferType);
     XcmCodec.write(out, VersionedXcm.of(version, onDest));
     new XcmWriter(out, version).writeWeightLimit(weightLimit);
@@ -141,7 +141,10 @@ public final class PalletXcmCallBuilder {
       final boolean assetHubMigrated,
       final Optional<Bytes> topic,
       final WeightLimit weightLimit) {
-    final Location assetLocation = ((io.xrelay.xcm.model.AssetId.Concrete) asset.id()).location();
+    if (!(asset.id() instanceof AssetId.Concrete concrete)) {
+      throw new IllegalArgumentException("an abstract asset id has no reserve to transfer through");
+    }
+    final Location assetLocation = concrete.location();
     final TransferType type =
         TransferRules.transferType(origin, destination, assetLocation, assetHubMigrated, version);
     final Xcm deposit =

@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Parses the JSON shape of {@link XcmJson} back into the V3, V4 or V5 model. Strict about shape
@@ -215,7 +216,7 @@ final class XcmJsonReader {
   }
 
   /** Runs a model constructor, turning its range checks into path-named errors. */
-  static <T> T build(final String path, final java.util.function.Supplier<T> constructor) {
+  static <T> T build(final String path, final Supplier<T> constructor) {
     try {
       return constructor.get();
     } catch (IllegalArgumentException e) {
