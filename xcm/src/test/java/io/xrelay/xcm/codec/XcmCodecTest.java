@@ -20,6 +20,8 @@ import io.xrelay.xcm.model.AssetFilter;
 import io.xrelay.xcm.model.AssetId;
 import io.xrelay.xcm.model.Assets;
 import io.xrelay.xcm.model.Bytes;
+import io.xrelay.xcm.model.ExecutionError;
+import io.xrelay.xcm.model.Fungibility;
 import io.xrelay.xcm.model.Instruction;
 import io.xrelay.xcm.model.Junction;
 import io.xrelay.xcm.model.Location;
@@ -33,9 +35,11 @@ import io.xrelay.xcm.model.Xcm;
 import io.xrelay.xcm.model.XcmError;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -91,8 +95,7 @@ class XcmCodecTest {
 
     assertThat(all).hasSize(version == XcmVersion.V5 ? 52 : 48);
     assertThat(all.stream().map(Instruction::variantIndex).toList())
-        .containsExactlyElementsOf(
-            java.util.stream.IntStream.range(0, all.size()).boxed().toList());
+        .containsExactlyElementsOf(IntStream.range(0, all.size()).boxed().toList());
     assertThat(decoded).isEqualTo(message);
     assertThat(XcmJson.parse(XcmJson.toJsonString(message))).isEqualTo(message);
   }
@@ -142,7 +145,7 @@ class XcmCodecTest {
   void shouldRefuseEveryTruncationWithAnOffsetInsideTheInput() {
     final byte[] full = Hex.decode(TELEPORT_V4);
     for (int length = 0; length < full.length; length++) {
-      final byte[] prefix = java.util.Arrays.copyOf(full, length);
+      final byte[] prefix = Arrays.copyOf(full, length);
       final int truncatedAt = length;
       assertThatThrownBy(() -> XcmCodec.decodeVersionedXcm(prefix))
           .isInstanceOfSatisfying(
@@ -254,7 +257,7 @@ class XcmCodecTest {
     final Asset abstractAsset =
         new Asset(
             new AssetId.Abstract(Bytes.wrap(new byte[32])),
-            new io.xrelay.xcm.model.Fungibility.Fungible(BigInteger.ONE));
+            new Fungibility.Fungible(BigInteger.ONE));
     final Xcm program = Xcm.of(new Instruction.WithdrawAsset(Assets.of(abstractAsset)));
 
     final byte[] v3 = XcmCodec.encode(VersionedXcm.of(XcmVersion.V3, program));
@@ -362,8 +365,7 @@ class XcmCodecTest {
   void shouldMapErrorsByNameAcrossTheV5Shift() {
     final XcmError unhandled = new XcmError.Simple(XcmError.Kind.UNHANDLED_XCM_VERSION);
     final Instruction expect =
-        new Instruction.ExpectError(
-            Optional.of(new io.xrelay.xcm.model.ExecutionError(0, unhandled)));
+        new Instruction.ExpectError(Optional.of(new ExecutionError(0, unhandled)));
 
     final byte[] v4 = XcmCodec.encode(VersionedXcm.of(XcmVersion.V4, Xcm.of(expect)));
     final byte[] v5 = XcmCodec.encode(VersionedXcm.of(XcmVersion.V5, Xcm.of(expect)));
