@@ -10,28 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/**
- * Finds {@code shared/fixtures}: Maven runs tests in the module folder, so it walks up from the
- * working directory until a {@code shared/fixtures} sits beside or below one of its parents.
- */
+/** Reads the real data in {@code shared/fixtures} as bytes, text or JSON. */
 public final class FixtureFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path ROOT = locate();
+  private static final Path ROOT = io.xrelay.testing.SharedFixtures.root();
 
   private FixtureFiles() {}
-
-  private static Path locate() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      for (final Path candidate :
-          List.of(dir.resolve("shared/fixtures"), dir.resolve("../shared/fixtures"))) {
-        if (Files.isDirectory(candidate)) {
-          return candidate.normalize();
-        }
-      }
-    }
-    throw new IllegalStateException(
-        "shared/fixtures not found above " + Path.of("").toAbsolutePath());
-  }
 
   public static Path path(final String relative) {
     return ROOT.resolve(relative);

@@ -5,7 +5,6 @@ import io.xrelay.proofs.H256;
 import io.xrelay.proofs.Hashing;
 import io.xrelay.proofs.MalformedProofException;
 import io.xrelay.proofs.VerificationResult;
-import io.xrelay.scale.Hex;
 import io.xrelay.scale.ScaleReader;
 import io.xrelay.scale.ScaleWriter;
 import java.math.BigInteger;
@@ -285,10 +284,8 @@ public record MmrProof(List<Long> leafIndices, long leafCount, List<H256> items)
         + leafIndices
         + ", leafCount="
         + leafCount
-        + ", items="
+        + ", "
         + items.size()
-        + ", encoded="
-        + Hex.encode(encode())
-        + "]";
+        + " items]";
   }
 }

@@ -81,6 +81,19 @@ public final class KeyPair {
     };
   }
 
+  /**
+   * Signs a 32-byte hash as it is, without hashing it again: how BEEFY validators sign the
+   * keccak-256 of a commitment. ECDSA keys only.
+   *
+   * @return {@code r ‖ s ‖ recovery id}, 65 bytes
+   */
+  public EcdsaSignature signPrehashed(final byte[] hash) {
+    if (scheme != KeyScheme.ECDSA) {
+      throw new IllegalStateException("only ECDSA keys sign prehashed messages");
+    }
+    return Secp256k1Signer.fromPrivateKey(secret).sign(hash);
+  }
+
   /** {@code MultiSignature} encoding: the scheme's variant index then the signature. */
   public byte[] signMultiSignature(final byte[] message) {
     final byte[] signature = sign(message);

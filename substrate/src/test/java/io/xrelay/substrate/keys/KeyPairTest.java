@@ -86,6 +86,19 @@ class KeyPairTest {
   }
 
   @Test
+  void shouldSignAPrehashedCommitmentLikeABeefyValidator() {
+    final byte[] commitmentHash =
+        io.xrelay.crypto.Keccak256.hash("commitment".getBytes(StandardCharsets.UTF_8));
+    final KeyPair alice = KeyPair.fromUri("//Alice", KeyScheme.ECDSA);
+    final EcdsaSignature signature = alice.signPrehashed(commitmentHash);
+    assertThat(Secp256k1.recover(commitmentHash, signature).orElseThrow().compressed())
+        .isEqualTo(alice.publicKey());
+    assertThatThrownBy(
+            () -> KeyPair.fromUri("//Alice", KeyScheme.ED25519).signPrehashed(commitmentHash))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void shouldRefuseSoftJunctionsAndBadSecretsWithoutEchoingThem() {
     assertThatThrownBy(() -> KeyPair.fromUri("//Alice/soft", KeyScheme.ED25519))
         .hasMessageContaining("only hard junctions");

@@ -1,0 +1,296 @@
+package io.xrelay.devnet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The local devnet: the real Kusama relay and Asset Hub Kusama runtimes under chopsticks (wired
+ * with {@code chopsticks xcm} so downward and upward messages really execute), anvil for Ethereum,
+ * a block producer that makes the chains advance, and the dev accounts funded on both chains.
+ *
+ * <p>Its processes write to logs under {@code <data dir>/devnet} and are recorded in {@code
+ * devnet.json} there, so a devnet started detached can be stopped from another process.
+ */
+public final class Devnet implements AutoCloseable {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final Duration CHAIN_START_TIMEOUT = Duration.ofSeconds(180);
+  private static final String STATE_FILE = "devnet.json";
+  private static final String KUSAMA_CHAIN = "kusama_local_testnet";
+  private static final String ASSET_HUB_CHAIN = "asset-hub-kusama-local";
+
+  private final DevnetOptions options;
+  private final DevnetEndpoints endpoints;
+  private final List<Long> pids;
+  private final Path configFile;
+
+  private Devnet(
+      final DevnetOptions options,
+      final DevnetEndpoints endpoints,
+      final List<Long> pids,
+      final Path configFile) {
+    this.options = options;
+    this.endpoints = endpoints;
+    this.pids = pids;
+    this.configFile = configFile;
+  }
+
+  /** Starts every part and waits until each endpoint answers; stops what started on failure. */
+  public static Devnet start(final DevnetOptions options) {
+    final DevnetHome home = DevnetHome.locate();
+    home.ensureInstalled();
+    final Path dir = options.devnetDir();
+    createDirectories(dir);
+    final List<ChildProcess> started = new ArrayList<>();
+    try {
+      final int kusamaPort = options.kusamaPort() > 0 ? options.kusamaPort() : freePort();
+      final int assetHubPort = options.assetHubPort() > 0 ? options.assetHubPort() : freePort();
+      writeChainConfig(
+          dir.resolve("kusama.yml"), home.chainSpecs().resolve("kusama-local.json"), kusamaPort);
+      writeChainConfig(
+          dir.resolve("asset-hub-kusama.yml"),
+          home.chainSpecs().resolve("asset-hub-kusama-local.json"),
+          assetHubPort);
+      final ChildProcess chopsticks =
+          ChildProcess.start(
+              "chopsticks",
+              List.of(
+                  "node",
+                  home.chopsticks().toString(),
+                  "xcm",
+                  "-r",
+                  "kusama.yml",
+                  "-p",
+                  "asset-hub-kusama.yml"),
+              dir,
+              dir.resolve("chopsticks.log"));
+      started.add(chopsticks);
+      final String[] ports =
+          chopsticks.awaitLog(
+              CHAIN_START_TIMEOUT,
+              listening(KUSAMA_CHAIN),
+              listening(ASSET_HUB_CHAIN),
+              Pattern.compile("(Connected relaychain)"));
+
+      int ethereumPort = 0;
+      if (options.ethereum()) {
+        ethereumPort = options.ethereumPort() > 0 ? options.ethereumPort() : freePort();
+        final ChildProcess anvil =
+            ChildProcess.start(
+                "anvil",
+                List.of(
+                    home.anvil().toString(),
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    Integer.toString(ethereumPort),
+                    "--block-time",
+                    Long.toString(Math.max(1, options.blockInterval().toSeconds())),
+                    "--slots-in-an-epoch",
+                    "1"),
+                dir,
+                dir.resolve("anvil.log"));
+        started.add(anvil);
+        anvil.awaitLog(
+            Duration.ofSeconds(30), Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)"));
+      }
+
+      final DevnetEndpoints endpoints =
+          DevnetEndpoints.of(Integer.parseInt(ports[0]), Integer.parseInt(ports[1]), ethereumPort);
+      fundDevAccounts(endpoints);
+
+      final ChildProcess producer =
+          ChildProcess.start(
+              "block producer",
+              List.of(
+                  "node",
+                  home.blockProducer().toString(),
+                  Long.toString(options.blockInterval().toMillis()),
+                  endpoints.kusamaHttp(),
+                  endpoints.assetHubHttp()),
+              dir,
+              dir.resolve("block-producer.log"));
+      started.add(producer);
+
+      final Path config = writeRelayerConfig(dir, endpoints);
+      final List<Long> pids = started.stream().map(ChildProcess::pid).toList();
+      final Devnet devnet = new Devnet(options, endpoints, pids, config);
+      devnet.writeState();
+      return devnet;
+    } catch (RuntimeException e) {
+      for (int i = started.size() - 1; i >= 0; i--) {
+        started.get(i).stop();
+      }
+      throw e;
+    }
+  }
+
+  /** The devnet recorded in {@code dataDir}, if its processes are still alive. */
+  public static Optional<Devnet> running(final Path dataDir) {
+    final Path state = DevnetOptions.defaults(dataDir).devnetDir().resolve(STATE_FILE);
+    if (!Files.isRegularFile(state)) {
+      return Optional.empty();
+    }
+    try {
+      final JsonNode json = JSON.readTree(state.toFile());
+      final List<Long> pids = new ArrayList<>();
+      json.path("pids").forEach(pid -> pids.add(pid.asLong()));
+      if (pids.isEmpty() || !pids.stream().allMatch(ChildProcess::isAlive)) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Devnet(
+              DevnetOptions.defaults(dataDir),
+              DevnetEndpoints.fromJson(json.path("chains")),
+              pids,
+              Path.of(json.path("config").asText())));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Stops the devnet recorded in {@code dataDir}; returns whether one was recorded. */
+  public static boolean stop(final Path dataDir) {
+    final Path state = DevnetOptions.defaults(dataDir).devnetDir().resolve(STATE_FILE);
+    if (!Files.isRegularFile(state)) {
+      return false;
+    }
+    try {
+      final JsonNode json = JSON.readTree(state.toFile());
+      final List<Long> pids = new ArrayList<>();
+      json.path("pids").forEach(pid -> pids.add(pid.asLong()));
+      for (int i = pids.size() - 1; i >= 0; i--) {
+        ChildProcess.stop(pids.get(i));
+      }
+      Files.deleteIfExists(state);
+      return true;
+    } catch (IOException e) {
+      throw new DevnetException("cannot read " + state + ": " + e.getMessage(), e);
+    }
+  }
+
+  public DevnetEndpoints endpoints() {
+    return endpoints;
+  }
+
+  public Path configFile() {
+    return configFile;
+  }
+
+  public Path dataDir() {
+    return options.dataDir();
+  }
+
+  /**
+   * {@code {"chains": {...}, "contracts": {}, "config": "<path>"}}, as {@code devnet up --json}
+   * prints.
+   */
+  public ObjectNode toJson() {
+    final ObjectNode root = JSON.createObjectNode();
+    root.set("chains", endpoints.toJson());
+    root.putObject("contracts");
+    root.put("config", configFile.toString());
+    return root;
+  }
+
+  @Override
+  public void close() {
+    stop(options.dataDir());
+  }
+
+  private void writeState() {
+    final ObjectNode state = toJson();
+    final ArrayNode pidArray = state.putArray("pids");
+    pids.forEach(pidArray::add);
+    try {
+      JSON.writeValue(options.devnetDir().resolve(STATE_FILE).toFile(), state);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Pattern listening(final String chain) {
+    return Pattern.compile(
+        Pattern.quote(chain) + " RPC listening on http://127\\.0\\.0\\.1:(\\d+)");
+  }
+
+  private static void fundDevAccounts(final DevnetEndpoints endpoints) {
+    final DevnetRpc rpc = new DevnetRpc();
+    final List<Object> accounts = new ArrayList<>();
+    for (final String id : DevAccounts.accountIds()) {
+      accounts.add(
+          List.of(
+              List.of(id), Map.of("providers", 1, "data", Map.of("free", DevAccounts.FUNDING))));
+    }
+    final Map<String, Object> storage = Map.of("System", Map.of("Account", accounts));
+    rpc.call(endpoints.kusamaHttp(), "dev_setStorage", storage);
+    rpc.call(endpoints.assetHubHttp(), "dev_setStorage", storage);
+  }
+
+  private static void writeChainConfig(final Path file, final Path genesis, final int port) {
+    write(
+        file,
+        "genesis: "
+            + genesis
+            + "\nhost: 127.0.0.1\nport: "
+            + port
+            + "\nbuild-block-mode: Instant\n");
+  }
+
+  private static Path writeRelayerConfig(final Path dir, final DevnetEndpoints endpoints) {
+    final StringBuilder yaml =
+        new StringBuilder("# Generated by `bin/relayer devnet up` for this devnet.\nchains:\n");
+    yaml.append("  kusama:\n    endpoints: [").append(endpoints.kusamaWs()).append("]\n");
+    yaml.append("  asset-hub-kusama:\n    endpoints: [")
+        .append(endpoints.assetHubWs())
+        .append("]\n");
+    if (endpoints.ethereumHttp() != null) {
+      yaml.append("  ethereum:\n    endpoints: [")
+          .append(endpoints.ethereumWs())
+          .append(", ")
+          .append(endpoints.ethereumHttp())
+          .append("]\n");
+    }
+    final Path file = dir.resolve("relayer.yaml");
+    write(file, yaml.toString());
+    return file.toAbsolutePath();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new DevnetException("no free port on 127.0.0.1: " + e.getMessage(), e);
+    }
+  }
+
+  private static void createDirectories(final Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new DevnetException("cannot create " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void write(final Path file, final String text) {
+    try {
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new DevnetException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}
