@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       MetadataCommand.class,
       KeyCommand.class,
       DevnetCommand.class,
-      BeefyCommand.class
+      BeefyCommand.class,
+      XcmCommand.class
     })
 public final class RelayerCommand implements Runnable {
 
@@ -46,6 +47,8 @@ public final class RelayerCommand implements Runnable {
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(new CliErrorHandler());
+    // "@file" names an input file (xcm decode @message.bin), not a picocli argument file.
+    commandLine.setExpandAtFiles(false);
     return commandLine.execute(args);
   }
 
