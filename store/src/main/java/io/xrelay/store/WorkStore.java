@@ -1,0 +1,59 @@
+package io.xrelay.store;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The relayer's durable outbox: work items, watcher checkpoints and route ownership. One interface,
+ * two implementations that pass one contract test suite: SQLite (embedded default) and PostgreSQL
+ * (several instances). Every method completes on the caller's Vert.x context; failures are {@link
+ * StoreException}s.
+ */
+public interface WorkStore {
+
+  /** Creates the schema if needed. Idempotent. */
+  Future<Void> start();
+
+  Future<Void> stop();
+
+  /** Inserts a new item; {@code false} (and no change) when an item with that id exists. */
+  Future<Boolean> insert(WorkItem item);
+
+  Future<Optional<WorkItem>> get(String id);
+
+  Future<List<WorkItem>> list(WorkQuery query);
+
+  /**
+   * Items of {@code route} that can be worked on now: PENDING ones, and FAILED ones whose retry
+   * time has come, oldest first.
+   */
+  Future<List<WorkItem>> due(String route, Instant now, int limit);
+
+  /**
+   * Items of {@code route} in a state, oldest first (e.g. IN_FLIGHT and SUBMITTED after a restart).
+   */
+  Future<List<WorkItem>> inState(String route, WorkState state, int limit);
+
+  /**
+   * Applies a compare-and-set transition: returns the updated item, or empty when the item was no
+   * longer in {@code from} at {@code expectedVersion} (someone else moved it).
+   */
+  Future<Optional<WorkItem>> transition(Transition transition);
+
+  /** Deletes an item (operator action); {@code false} when there was none. */
+  Future<Boolean> delete(String id);
+
+  /** Number of items per state for a route (every state present, zero when none). */
+  Future<Map<WorkState, Long>> countByState(String route);
+
+  /** Creation time of the oldest item of the route that is not final, if any. */
+  Future<Optional<Instant>> oldestOpen(String route);
+
+  /** Saves a watcher's checkpoint (e.g. the last processed block of a chain). */
+  Future<Void> saveCheckpoint(String name, long value);
+
+  Future<Optional<Long>> checkpoint(String name);
+}
