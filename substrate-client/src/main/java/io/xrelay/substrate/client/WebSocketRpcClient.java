@@ -129,7 +129,7 @@ public final class WebSocketRpcClient implements JsonRpcClient {
   private final AtomicLong reconnects = new AtomicLong();
   private final Promise<Void> firstConnection = Promise.promise();
 
-  private State state = State.CONNECTING;
+  private volatile State state = State.CONNECTING;
   private WebSocket socket;
   private int endpointIndex;
   private int failedAttempts;
@@ -165,6 +165,11 @@ public final class WebSocketRpcClient implements JsonRpcClient {
 
   public long reconnects() {
     return reconnects.get();
+  }
+
+  /** Whether a connection is open now. */
+  public boolean isConnected() {
+    return state == State.OPEN;
   }
 
   @Override

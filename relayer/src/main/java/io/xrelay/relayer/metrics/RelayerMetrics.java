@@ -1,0 +1,234 @@
+package io.xrelay.relayer.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Every metric the relayer exports, in Prometheus style: {@code relayer_} prefix, base units,
+ * {@code _total} counters, low-cardinality labels ({@code chain}, {@code route}, {@code state},
+ * {@code outcome}, {@code reason}). Dotted names here become underscores in the scrape.
+ */
+public final class RelayerMetrics {
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+
+  public RelayerMetrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** The Prometheus text exposition of every metric. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  // ---- chains ----
+
+  public void finalizedBlock(final String chain, final long number) {
+    gauge("relayer.chain.finalized.block", "Last finalized block seen", number, "chain", chain);
+  }
+
+  public void bestBlock(final String chain, final long number) {
+    gauge("relayer.chain.best.block", "Best block seen", number, "chain", chain);
+  }
+
+  /** Seconds between the newest finalized block's timestamp and now. */
+  public void lagSeconds(final String chain, final long seconds) {
+    gauge(
+        "relayer.chain.lag.seconds", "Age of the newest finalized block", seconds, "chain", chain);
+  }
+
+  public void connected(final String chain, final boolean connected) {
+    gauge(
+        "relayer.chain.connected",
+        "1 when the chain's RPC connection is up",
+        connected ? 1 : 0,
+        "chain",
+        chain);
+  }
+
+  public Counter reconnects(final String chain) {
+    return Counter.builder("relayer.rpc.reconnects")
+        .description("RPC reconnections")
+        .tag("chain", chain)
+        .register(registry);
+  }
+
+  public Counter rpcRequests(final String chain, final String method) {
+    return Counter.builder("relayer.rpc.requests")
+        .description("RPC requests sent")
+        .tag("chain", chain)
+        .tag("method", method)
+        .register(registry);
+  }
+
+  public Counter rpcErrors(final String chain, final String method, final String kind) {
+    return Counter.builder("relayer.rpc.errors")
+        .description("RPC requests that failed, by kind")
+        .tag("chain", chain)
+        .tag("method", method)
+        .tag("reason", kind)
+        .register(registry);
+  }
+
+  public Timer rpcLatency(final String chain, final String method) {
+    return Timer.builder("relayer.rpc.latency")
+        .description("RPC request latency")
+        .tag("chain", chain)
+        .tag("method", method)
+        .publishPercentileHistogram(false)
+        .register(registry);
+  }
+
+  // ---- routes ----
+
+  public void itemsInState(final String route, final String state, final long count) {
+    gauge("relayer.route.items", "Work items by state", count, "route", route, "state", state);
+  }
+
+  public void oldestPendingSeconds(final String route, final long seconds) {
+    gauge(
+        "relayer.route.oldest.pending.seconds",
+        "Age of the oldest item not yet final",
+        seconds,
+        "route",
+        route);
+  }
+
+  public void owned(final String route, final boolean owned) {
+    gauge(
+        "relayer.route.owned",
+        "1 when this instance owns the route",
+        owned ? 1 : 0,
+        "route",
+        route);
+  }
+
+  public Counter relayed(final String route) {
+    return Counter.builder("relayer.route.relayed")
+        .description("Items confirmed")
+        .tag("route", route)
+        .register(registry);
+  }
+
+  public Counter failures(final String route, final String reason) {
+    return Counter.builder("relayer.route.failures")
+        .description("Failed attempts, by reason")
+        .tag("route", route)
+        .tag("reason", reason)
+        .register(registry);
+  }
+
+  public Counter retries(final String route) {
+    return Counter.builder("relayer.route.retries")
+        .description("Attempts after the first")
+        .tag("route", route)
+        .register(registry);
+  }
+
+  public Counter deadLettered(final String route) {
+    return Counter.builder("relayer.route.dead.lettered")
+        .description("Items given up with a reason")
+        .tag("route", route)
+        .register(registry);
+  }
+
+  public Timer endToEnd(final String route) {
+    return Timer.builder("relayer.route.latency")
+        .description("From an item's creation to its confirmation")
+        .tag("route", route)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(10))
+        .maximumExpectedValue(Duration.ofHours(2))
+        .register(registry);
+  }
+
+  // ---- BEEFY ----
+
+  public Counter beefyJustifications(final String chain, final String outcome) {
+    return Counter.builder("relayer.beefy.justifications")
+        .description("BEEFY justifications seen, by verification outcome")
+        .tag("chain", chain)
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  public void beefyLatestBlock(final String chain, final long number) {
+    gauge(
+        "relayer.beefy.latest.block",
+        "Latest block with a verified BEEFY justification",
+        number,
+        "chain",
+        chain);
+  }
+
+  // ---- signers ----
+
+  public void signerNonce(final String signer, final String chain, final long nonce) {
+    gauge(
+        "relayer.signer.nonce",
+        "Next nonce of the signer",
+        nonce,
+        "signer",
+        signer,
+        "chain",
+        chain);
+  }
+
+  public void registerSignerBalance(
+      final String signer, final String chain, final Supplier<Number> balance) {
+    Gauge.builder("relayer.signer.balance", balance)
+        .description("Signer balance in the chain's smallest unit")
+        .tag("signer", signer)
+        .tag("chain", chain)
+        .register(registry);
+  }
+
+  /** A value per sample (e.g. gas used), recorded as a summary. */
+  public DistributionSummary summary(
+      final String name, final String description, final String... tags) {
+    return DistributionSummary.builder(name).description(description).tags(tags).register(registry);
+  }
+
+  private void gauge(
+      final String name, final String description, final long value, final String... tags) {
+    final String key = name + String.join(",", tags);
+    gauges
+        .computeIfAbsent(
+            key,
+            k -> {
+              final AtomicLong holder = new AtomicLong();
+              Gauge.builder(name, holder, AtomicLong::doubleValue)
+                  .description(description)
+                  .tags(tags)
+                  .register(registry);
+              return holder;
+            })
+        .set(value);
+  }
+}

@@ -1,0 +1,179 @@
+package io.xrelay.relayer.service;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.xrelay.relayer.chain.ChainStatus;
+import io.xrelay.relayer.chain.SubstrateChainWatcher;
+import io.xrelay.relayer.http.HttpApi;
+import io.xrelay.relayer.metrics.RelayerMetrics;
+import io.xrelay.relayer.route.beefy.BeefyFinalityRoute;
+import io.xrelay.relayer.work.WorkPipeline;
+import io.xrelay.store.RouteOwnership;
+import io.xrelay.store.WorkStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The running relayer: chain watchers, one pipeline per route, and the HTTP API. Start and stop are
+ * idempotent. Stopping takes no new work, lets each pipeline finish the item in hand within the
+ * grace period, flushes checkpoints (watchers save one per block) and closes connections.
+ */
+public final class RelayerService implements HttpApi.ServiceView {
+  private static final System.Logger LOG = System.getLogger(RelayerService.class.getName());
+  private static final Duration CAUGHT_UP_WITHIN = Duration.ofSeconds(60);
+
+  private final Vertx vertx;
+  private final ServiceSettings settings;
+  private final WorkStore store;
+  private final RouteOwnership ownership;
+  private final RelayerMetrics metrics;
+  private final Clock clock;
+  private final Map<String, SubstrateChainWatcher> watchers = new LinkedHashMap<>();
+  private final List<WorkPipeline> pipelines = new ArrayList<>();
+  private final List<BeefyFinalityRoute> beefyRoutes = new ArrayList<>();
+  private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private HttpApi http;
+
+  public RelayerService(
+      final Vertx vertx,
+      final ServiceSettings settings,
+      final WorkStore store,
+      final RouteOwnership ownership,
+      final RelayerMetrics metrics,
+      final Clock clock) {
+    this.vertx = vertx;
+    this.settings = settings;
+    this.store = store;
+    this.ownership = ownership;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  public Future<Void> start() {
+    if (!started.compareAndSet(false, true)) {
+      return Future.succeededFuture();
+    }
+    LOG.log(System.Logger.Level.INFO, "starting: " + settings);
+    http = new HttpApi(vertx, store, metrics, this, settings.adminToken(), stopping::get);
+    return store
+        .start()
+        .compose(v -> http.listen(settings.httpHost(), settings.httpPort()))
+        .compose(
+            server -> {
+              LOG.log(
+                  System.Logger.Level.INFO,
+                  "HTTP API, dashboard and metrics on http://"
+                      + settings.httpHost()
+                      + ":"
+                      + server.actualPort());
+              return startChains();
+            })
+        .compose(v -> startRoutes());
+  }
+
+  private Future<Void> startChains() {
+    final List<Future<Void>> startedChains = new ArrayList<>();
+    for (final ServiceSettings.Chain chain : settings.chains()) {
+      if (!chain.kind().equals("substrate")) {
+        LOG.log(
+            System.Logger.Level.INFO,
+            chain.name() + ": " + chain.kind() + " chains are not watched by this version");
+        continue;
+      }
+      final SubstrateChainWatcher watcher =
+          new SubstrateChainWatcher(
+              vertx, chain.name(), chain.endpoints(), store, metrics, CAUGHT_UP_WITHIN, clock);
+      watchers.put(chain.name(), watcher);
+      startedChains.add(watcher.start());
+    }
+    return Future.all(startedChains).mapEmpty();
+  }
+
+  private Future<Void> startRoutes() {
+    final List<Future<Void>> startedRoutes = new ArrayList<>();
+    for (final ServiceSettings.Route route : settings.routes()) {
+      if (route.kind().equals("beefy-finality")) {
+        final SubstrateChainWatcher watcher = watchers.get(route.source());
+        final BeefyFinalityRoute beefy =
+            new BeefyFinalityRoute(route.name(), route.source(), watcher.client(), metrics, clock);
+        final WorkPipeline pipeline =
+            new WorkPipeline(
+                vertx,
+                route.name(),
+                store,
+                ownership,
+                beefy,
+                settings.retry(),
+                metrics,
+                WorkPipeline.Options.DEFAULT,
+                clock);
+        pipelines.add(pipeline);
+        beefyRoutes.add(beefy);
+        startedRoutes.add(pipeline.start().compose(v -> beefy.start(pipeline)));
+      } else {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "route "
+                + route.name()
+                + ": kind "
+                + route.kind()
+                + " is not available in this version; skipped");
+      }
+    }
+    return Future.all(startedRoutes).mapEmpty();
+  }
+
+  /** Idempotent; completes when everything is closed or the grace period is over. */
+  public Future<Void> stop() {
+    if (!started.get() || !stopping.compareAndSet(false, true)) {
+      return Future.succeededFuture();
+    }
+    LOG.log(
+        System.Logger.Level.INFO,
+        "stopping: no new work; finishing in-flight items within "
+            + settings.shutdownGrace().toSeconds()
+            + " s");
+    final List<Future<Void>> steps = new ArrayList<>();
+    beefyRoutes.forEach(route -> steps.add(route.stop().otherwiseEmpty()));
+    pipelines.forEach(pipeline -> steps.add(pipeline.stop(settings.shutdownGrace())));
+    return Future.join(steps)
+        .compose(
+            v ->
+                Future.join(
+                    watchers.values().stream().map(w -> w.stop().otherwiseEmpty()).toList()))
+        .compose(v -> ownership.stop().otherwiseEmpty())
+        .compose(v -> http == null ? Future.succeededFuture() : http.close().otherwiseEmpty())
+        .compose(v -> store.stop().otherwiseEmpty())
+        .onComplete(v -> LOG.log(System.Logger.Level.INFO, "stopped"))
+        .mapEmpty();
+  }
+
+  public int httpPort() {
+    return http == null ? -1 : http.actualPort();
+  }
+
+  @Override
+  public List<ChainStatus> chains() {
+    return watchers.values().stream().map(SubstrateChainWatcher::status).toList();
+  }
+
+  @Override
+  public List<HttpApi.RouteStatus> routes() {
+    return settings.routes().stream()
+        .map(
+            route ->
+                new HttpApi.RouteStatus(
+                    route.name(),
+                    route.kind(),
+                    route.source(),
+                    route.target(),
+                    ownership.owns(route.name())))
+        .toList();
+  }
+}
