@@ -166,6 +166,65 @@ public final class SubstrateClient {
         result -> handler.handle(parseHeader("chain_finalizedHead", result)));
   }
 
+  /**
+   * One change set of {@code state_subscribeStorage}: the block and each key's new value (empty
+   * when removed).
+   */
+  public record StorageChange(String block, Map<String, Optional<byte[]>> values) {}
+
+  /**
+   * Follows storage keys: the first notification carries their current values, later ones the keys
+   * that changed in a block.
+   */
+  public Future<RpcSubscription> subscribeStorage(
+      final List<byte[]> keys, final Handler<StorageChange> handler) {
+    final JsonArray hexKeys = new JsonArray();
+    keys.forEach(key -> hexKeys.add(Hex.encode(key)));
+    return rpc.subscribe(
+        "state_subscribeStorage",
+        "state_unsubscribeStorage",
+        new JsonArray().add(hexKeys),
+        result -> {
+          if (!(result instanceof JsonObject change)
+              || !(change.getValue("changes") instanceof JsonArray changes)) {
+            throw badShape("state_storage", "an object with block and changes");
+          }
+          final Map<String, Optional<byte[]>> values = new java.util.LinkedHashMap<>();
+          for (final Object entry : changes) {
+            if (!(entry instanceof JsonArray pair) || pair.size() != 2) {
+              throw badShape("state_storage", "changes as [key, value] pairs");
+            }
+            values.put(
+                String.valueOf(pair.getValue(0)).toLowerCase(java.util.Locale.ROOT),
+                pair.getValue(1) == null
+                    ? Optional.empty()
+                    : Optional.of(bytes("state_storage", pair.getValue(1))));
+          }
+          handler.handle(new StorageChange(change.getString("block"), values));
+        });
+  }
+
+  /** Follows the runtime version: the current one at once, then one per runtime upgrade. */
+  public Future<RpcSubscription> subscribeRuntimeVersion(final Handler<RuntimeVersion> handler) {
+    return rpc.subscribe(
+        "state_subscribeRuntimeVersion",
+        "state_unsubscribeRuntimeVersion",
+        new JsonArray(),
+        result -> {
+          if (!(result instanceof JsonObject version)
+              || !(version.getValue("specVersion") instanceof Number spec)) {
+            throw badShape("state_runtimeVersion", "a runtime version object");
+          }
+          handler.handle(
+              new RuntimeVersion(
+                  version.getString("specName", ""),
+                  spec.longValue(),
+                  version.getValue("transactionVersion") instanceof Number tx
+                      ? tx.longValue()
+                      : -1));
+        });
+  }
+
   // ---- parsing ----
 
   private static RuntimeMetadata decodeMetadata(final Object result) {

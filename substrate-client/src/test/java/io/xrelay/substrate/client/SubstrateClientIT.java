@@ -88,6 +88,31 @@ class SubstrateClientIT {
   }
 
   @Test
+  void shouldFollowStorageAndTheRuntimeVersion() throws Exception {
+    // System.Number changes in every block (empty blocks repeat the same System.Events bytes).
+    final byte[] events = io.xrelay.substrate.storage.StorageKey.prefix("System", "Number");
+    final java.util.List<SubstrateClient.StorageChange> changes =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+    final java.util.List<RuntimeVersion> versions =
+        new java.util.concurrent.CopyOnWriteArrayList<>();
+    final RpcSubscription storage =
+        Await.result(client.subscribeStorage(java.util.List.of(events), changes::add));
+    final RpcSubscription runtime = Await.result(client.subscribeRuntimeVersion(versions::add));
+
+    final long deadline = System.currentTimeMillis() + 30_000;
+    while ((changes.size() < 2 || versions.isEmpty()) && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
+    Await.result(storage.unsubscribe());
+    Await.result(runtime.unsubscribe());
+
+    assertThat(versions.get(0).specVersion()).isEqualTo(1_000_000);
+    assertThat(changes.size()).isGreaterThanOrEqualTo(2);
+    assertThat(changes.get(1).block()).isNotEqualTo(changes.get(0).block());
+    assertThat(changes.get(1).values()).containsKey(io.xrelay.scale.Hex.encode(events));
+  }
+
+  @Test
   void shouldReportTheNodesErrorObjectAsATypedErrorAndCarryOn() throws Exception {
     final Throwable failure = Await.failure(client.rpc().call("no_such_method"));
 
