@@ -28,6 +28,23 @@ public record Transition(
     }
   }
 
+  /**
+   * What this transition lacks for its target state, if anything: a store refuses it then. An item
+   * is SUBMITTED with the hash of its transaction, FAILED with a time to retry, DEAD with a reason.
+   */
+  public Optional<String> missingDetail() {
+    if (to == WorkState.SUBMITTED && txHash.isEmpty()) {
+      return Optional.of("a move to SUBMITTED needs the transaction hash");
+    }
+    if (to == WorkState.FAILED && retryAt.isEmpty()) {
+      return Optional.of("a move to FAILED needs a retry time");
+    }
+    if (to == WorkState.DEAD && error.isEmpty()) {
+      return Optional.of("a move to DEAD needs the reason");
+    }
+    return Optional.empty();
+  }
+
   public static Transition of(final WorkItem item, final WorkState to) {
     return new Transition(
         item.id(),

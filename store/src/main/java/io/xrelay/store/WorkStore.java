@@ -10,7 +10,7 @@ import java.util.Optional;
  * The relayer's durable outbox: work items, watcher checkpoints and route ownership. One interface,
  * two implementations that pass one contract test suite: SQLite (embedded default) and PostgreSQL
  * (several instances). Every method completes on the caller's Vert.x context; failures are {@link
- * StoreException}s.
+ * StoreException}s. Times are kept to the microsecond (PostgreSQL's precision), in both stores.
  */
 public interface WorkStore {
 
@@ -39,7 +39,10 @@ public interface WorkStore {
 
   /**
    * Applies a compare-and-set transition: returns the updated item, or empty when the item was no
-   * longer in {@code from} at {@code expectedVersion} (someone else moved it).
+   * longer in {@code from} at {@code expectedVersion} (someone else moved it). The update bumps the
+   * version, sets {@code updatedAt} from the store's clock, keeps the tx hash and last error unless
+   * the transition brings new ones, and keeps a retry time only in FAILED. A transition that lacks
+   * a detail its target needs ({@link Transition#missingDetail()}) fails, not retryable.
    */
   Future<Optional<WorkItem>> transition(Transition transition);
 
