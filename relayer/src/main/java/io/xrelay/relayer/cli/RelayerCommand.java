@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Bridge and XCM relayer for Kusama, Polkadot and Ethereum.",
     subcommands = {
+      RunCommand.class,
       MetadataCommand.class,
       KeyCommand.class,
       DevnetCommand.class,

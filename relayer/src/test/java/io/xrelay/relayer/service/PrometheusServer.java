@@ -29,7 +29,8 @@ final class PrometheusServer implements AutoCloseable {
 
   private final Process process;
   private final int port;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private PrometheusServer(final Process process, final int port) {
     this.process = process;
@@ -39,16 +40,22 @@ final class PrometheusServer implements AutoCloseable {
   static PrometheusServer scraping(final String target, final Path workDir) throws Exception {
     if (!Files.isExecutable(BINARY)) {
       if ("true".equals(System.getenv("CI"))) {
-        throw new AssertionError("prometheus is not installed at " + BINARY + " (.ci/run installs Debian's prometheus package)");
+        throw new AssertionError(
+            "prometheus is not installed at "
+                + BINARY
+                + " (.ci/run installs Debian's prometheus package)");
       }
-      Assumptions.abort("prometheus is not installed here (apt-get install prometheus); CI runs this test");
+      Assumptions.abort(
+          "prometheus is not installed here (apt-get install prometheus); CI runs this test");
     }
     final int port = freePort();
     final Path config = workDir.resolve("prometheus.yml");
     Files.writeString(
         config,
         "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
-            + "scrape_configs:\n  - job_name: relayer\n    static_configs:\n      - targets: ['" + target + "']\n");
+            + "scrape_configs:\n  - job_name: relayer\n    static_configs:\n      - targets: ['"
+            + target
+            + "']\n");
     final Process process =
         new ProcessBuilder(
                 List.of(
@@ -70,12 +77,18 @@ final class PrometheusServer implements AutoCloseable {
       try {
         final HttpResponse<String> response =
             http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:"
+                                + port
+                                + "/api/v1/query?query="
+                                + URLEncoder.encode(query, StandardCharsets.UTF_8)))
                     .timeout(Duration.ofSeconds(5))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         last = JSON.readTree(response.body());
-        if ("success".equals(last.path("status").asText()) && last.path("data").path("result").size() > 0) {
+        if ("success".equals(last.path("status").asText())
+            && last.path("data").path("result").size() > 0) {
           return last.path("data").path("result");
         }
       } catch (IOException notYetListening) {
@@ -84,7 +97,8 @@ final class PrometheusServer implements AutoCloseable {
       assertThat(process.isAlive()).as("prometheus is running").isTrue();
       Thread.sleep(500);
     }
-    throw new AssertionError("no series for " + query + " within " + timeout + "; last answer " + last);
+    throw new AssertionError(
+        "no series for " + query + " within " + timeout + "; last answer " + last);
   }
 
   @Override
