@@ -5,22 +5,30 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.xrelay.devnet.beefy.BeefyVotingNode;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The local devnet: the real Kusama relay and Asset Hub Kusama runtimes under chopsticks (wired
  * with {@code chopsticks xcm} so downward and upward messages really execute), anvil for Ethereum,
- * a block producer that makes the chains advance, and the dev accounts funded on both chains.
+ * a block producer that makes the chains advance, the dev accounts funded on both chains, and the
+ * BEEFY voting node ({@link BeefyVotingNode}) in front of the relay chain, which signs every
+ * finalized relay block as the dev BEEFY validators and serves the justifications as a node does.
+ * The relay chain endpoints handed out are the voting node's.
  *
  * <p>Its processes write to logs under {@code <data dir>/devnet} and are recorded in {@code
  * devnet.json} there, so a devnet started detached can be stopped from another process.
@@ -32,6 +40,8 @@ public final class Devnet implements AutoCloseable {
   private static final String STATE_FILE = "devnet.json";
   private static final String KUSAMA_CHAIN = "kusama_local_testnet";
   private static final String ASSET_HUB_CHAIN = "asset-hub-kusama-local";
+  private static final Duration BEEFY_START_TIMEOUT = Duration.ofSeconds(60);
+  private static final String KUSAMA_CHOPSTICKS = "kusamaChopsticks";
 
   private final DevnetOptions options;
   private final DevnetEndpoints endpoints;
@@ -57,7 +67,8 @@ public final class Devnet implements AutoCloseable {
     createDirectories(dir);
     final List<ChildProcess> started = new ArrayList<>();
     try {
-      final int kusamaPort = options.kusamaPort() > 0 ? options.kusamaPort() : freePort();
+      final int kusamaPort =
+          options.kusamaChopsticksPort() > 0 ? options.kusamaChopsticksPort() : freePort();
       final int assetHubPort = options.assetHubPort() > 0 ? options.assetHubPort() : freePort();
       writeChainConfig(
           dir.resolve("kusama.yml"), home.chainSpecs().resolve("kusama-local.json"), kusamaPort);
@@ -109,9 +120,33 @@ public final class Devnet implements AutoCloseable {
             Duration.ofSeconds(30), Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)"));
       }
 
+      final int kusamaChopsticksPort = Integer.parseInt(ports[0]);
+      final String kusamaChopsticksHttp = "http://127.0.0.1:" + kusamaChopsticksPort;
+      final String assetHubHttp = "http://127.0.0.1:" + ports[1];
+      fundDevAccounts(kusamaChopsticksHttp, assetHubHttp);
+
+      final ChildProcess beefy =
+          ChildProcess.start(
+              "BEEFY voting node",
+              beefyVotingNodeCommand(
+                  "ws://127.0.0.1:" + kusamaChopsticksPort, Math.max(0, options.kusamaPort())),
+              dir,
+              dir.resolve("beefy.log"));
+      started.add(beefy);
+      final String beefyPort =
+          beefy
+              .awaitLog(
+                  BEEFY_START_TIMEOUT,
+                  Pattern.compile(
+                      Pattern.quote(BeefyVotingNode.LISTENING) + "http://127\\.0\\.0\\.1:(\\d+)"))[
+              0];
       final DevnetEndpoints endpoints =
-          DevnetEndpoints.of(Integer.parseInt(ports[0]), Integer.parseInt(ports[1]), ethereumPort);
-      fundDevAccounts(endpoints);
+          DevnetEndpoints.of(
+              Integer.parseInt(beefyPort),
+              kusamaChopsticksPort,
+              Integer.parseInt(ports[1]),
+              ethereumPort);
+      awaitFirstBeefyJustification(beefy, endpoints.kusamaHttp());
 
       final ChildProcess producer =
           ChildProcess.start(
@@ -120,7 +155,7 @@ public final class Devnet implements AutoCloseable {
                   "node",
                   home.blockProducer().toString(),
                   Long.toString(options.blockInterval().toMillis()),
-                  endpoints.kusamaHttp(),
+                  endpoints.kusamaChopsticksHttp(),
                   endpoints.assetHubHttp()),
               dir,
               dir.resolve("block-producer.log"));
@@ -155,7 +190,7 @@ public final class Devnet implements AutoCloseable {
       return Optional.of(
           new Devnet(
               DevnetOptions.defaults(dataDir),
-              DevnetEndpoints.fromJson(json.path("chains")),
+              DevnetEndpoints.fromJson(json.path("chains"), json.path(KUSAMA_CHOPSTICKS)),
               pids,
               Path.of(json.path("config").asText())));
     } catch (IOException e) {
@@ -214,6 +249,7 @@ public final class Devnet implements AutoCloseable {
 
   private void writeState() {
     final ObjectNode state = toJson();
+    state.set(KUSAMA_CHOPSTICKS, endpoints.kusamaChopsticksJson());
     final ArrayNode pidArray = state.putArray("pids");
     pids.forEach(pidArray::add);
     try {
@@ -228,7 +264,82 @@ public final class Devnet implements AutoCloseable {
         Pattern.quote(chain) + " RPC listening on http://127\\.0\\.0\\.1:(\\d+)");
   }
 
-  private static void fundDevAccounts(final DevnetEndpoints endpoints) {
+  /**
+   * The voting node runs on this JVM's java with this JVM's class path (the relayer jar, or the
+   * test class path), so it needs nothing installed and survives the launcher.
+   */
+  private static List<String> beefyVotingNodeCommand(final String upstreamWs, final int port) {
+    final String java =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    return List.of(
+        java,
+        "-Xmx256m",
+        "-XX:+UseSerialGC",
+        "-XX:TieredStopAtLevel=1",
+        "-Djava.util.logging.SimpleFormatter.format=%1$tF %1$tT %4$s %3$s: %5$s%6$s%n",
+        // Vert.x would log through SLF4J, which has no provider here: errors would vanish.
+        "-Dvertx.logger-delegate-factory-class-name=io.vertx.core.logging.JULLogDelegateFactory",
+        "-cp",
+        absoluteClassPath(),
+        BeefyVotingNode.class.getName(),
+        "--upstream",
+        upstreamWs,
+        "--port",
+        Integer.toString(port));
+  }
+
+  /** The node starts in the devnet directory, where relative entries would point elsewhere. */
+  private static String absoluteClassPath() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !entry.isEmpty())
+        .map(entry -> Path.of(entry).toAbsolutePath().toString())
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  /**
+   * Waits until the voting node serves a justification: it reaches chopsticks, reads the runtime's
+   * BEEFY state and the dev keys match the authorities.
+   */
+  private static void awaitFirstBeefyJustification(
+      final ChildProcess beefy, final String endpoint) {
+    final DevnetRpc rpc = new DevnetRpc();
+    final Instant deadline = Instant.now().plus(BEEFY_START_TIMEOUT);
+    String lastError = "";
+    while (Instant.now().isBefore(deadline)) {
+      try {
+        if (rpc.call(endpoint, "beefy_getFinalizedHead").isTextual()) {
+          return;
+        }
+      } catch (DevnetException e) {
+        lastError = e.getMessage();
+      }
+      if (!ChildProcess.isAlive(beefy.pid())) {
+        throw new DevnetException("the BEEFY voting node exited; see " + beefy.log());
+      }
+      sleep(200);
+    }
+    throw new DevnetException(
+        "the BEEFY voting node signed no block within "
+            + BEEFY_START_TIMEOUT.toSeconds()
+            + " s ("
+            + lastError
+            + "); see "
+            + beefy.log());
+  }
+
+  private static void sleep(final long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DevnetException("interrupted");
+    }
+  }
+
+  private static void fundDevAccounts(final String kusamaHttp, final String assetHubHttp) {
     final DevnetRpc rpc = new DevnetRpc();
     final List<Object> accounts = new ArrayList<>();
     for (final String id : DevAccounts.accountIds()) {
@@ -237,8 +348,8 @@ public final class Devnet implements AutoCloseable {
               List.of(id), Map.of("providers", 1, "data", Map.of("free", DevAccounts.FUNDING))));
     }
     final Map<String, Object> storage = Map.of("System", Map.of("Account", accounts));
-    rpc.call(endpoints.kusamaHttp(), "dev_setStorage", storage);
-    rpc.call(endpoints.assetHubHttp(), "dev_setStorage", storage);
+    rpc.call(kusamaHttp, "dev_setStorage", storage);
+    rpc.call(assetHubHttp, "dev_setStorage", storage);
   }
 
   private static void writeChainConfig(final Path file, final Path genesis, final int port) {

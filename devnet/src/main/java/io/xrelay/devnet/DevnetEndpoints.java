@@ -4,19 +4,34 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Where the devnet's chains answer; the Ethereum fields are null when anvil is not running. */
+/**
+ * Where the devnet's chains answer; the Ethereum fields are null when anvil is not running.
+ *
+ * <p>{@code kusamaWs} and {@code kusamaHttp} are the BEEFY voting node in front of chopsticks: they
+ * answer every chopsticks method plus {@code beefy_*}, and serve blocks with their {@code BEEF}
+ * justification. {@code kusamaChopsticksWs} and {@code kusamaChopsticksHttp} reach chopsticks
+ * directly, for what must bypass the voting node.
+ */
 public record DevnetEndpoints(
     String kusamaWs,
     String kusamaHttp,
+    String kusamaChopsticksWs,
+    String kusamaChopsticksHttp,
     String assetHubWs,
     String assetHubHttp,
     String ethereumHttp,
     String ethereumWs) {
 
-  static DevnetEndpoints of(final int kusamaPort, final int assetHubPort, final int ethereumPort) {
+  static DevnetEndpoints of(
+      final int kusamaPort,
+      final int kusamaChopsticksPort,
+      final int assetHubPort,
+      final int ethereumPort) {
     return new DevnetEndpoints(
         "ws://127.0.0.1:" + kusamaPort,
         "http://127.0.0.1:" + kusamaPort,
+        "ws://127.0.0.1:" + kusamaChopsticksPort,
+        "http://127.0.0.1:" + kusamaChopsticksPort,
         "ws://127.0.0.1:" + assetHubPort,
         "http://127.0.0.1:" + assetHubPort,
         ethereumPort > 0 ? "http://127.0.0.1:" + ethereumPort : null,
@@ -35,11 +50,21 @@ public record DevnetEndpoints(
     return chains;
   }
 
-  static DevnetEndpoints fromJson(final JsonNode chains) {
+  /** {@code {"ws", "http"}} of chopsticks' own relay chain endpoint. */
+  ObjectNode kusamaChopsticksJson() {
+    return new ObjectMapper()
+        .createObjectNode()
+        .put("ws", kusamaChopsticksWs)
+        .put("http", kusamaChopsticksHttp);
+  }
+
+  static DevnetEndpoints fromJson(final JsonNode chains, final JsonNode kusamaChopsticks) {
     final JsonNode ethereum = chains.path("ethereum");
     return new DevnetEndpoints(
         chains.path("kusama").path("ws").asText(),
         chains.path("kusama").path("http").asText(),
+        kusamaChopsticks.path("ws").asText(),
+        kusamaChopsticks.path("http").asText(),
         chains.path("asset-hub-kusama").path("ws").asText(),
         chains.path("asset-hub-kusama").path("http").asText(),
         ethereum.isMissingNode() ? null : ethereum.path("http").asText(),
