@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -140,7 +139,6 @@ public final class BeefyVotingNode extends VerticleBase {
             listening -> {
               server = listening;
               voter.start();
-              final List<String> keys = new ArrayList<>(settings.validators());
               LOG.log(
                   System.Logger.Level.INFO,
                   LISTENING
@@ -155,7 +153,7 @@ public final class BeefyVotingNode extends VerticleBase {
                       + " in front of "
                       + settings.upstreamWs()
                       + ", signing with "
-                      + keys);
+                      + settings.validators());
             });
   }
 
