@@ -1,20 +1,13 @@
 package io.xrelay.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.xrelay.crypto.Keccak256;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,39 +23,37 @@ import java.util.regex.Pattern;
  * any, the objects it returns are incomplete and must be dropped.
  */
 final class ConfigBinder {
-  private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern HOST_NAME =
       Pattern.compile(
           "[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern LEASE_PREFIX = Pattern.compile("[a-z0-9][-a-z0-9.]*");
-  private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
-  private static final long MAX_U32 = 0xffff_ffffL;
+  static final long MAX_U32 = 0xffff_ffffL;
 
   private final Problems problems;
-  private final Map<String, String> environment;
   private final String defaultInstanceId;
-
-  /** Environment variables the configuration names for secrets, which are not config keys. */
-  private final Set<String> secretVariables = new LinkedHashSet<>();
+  private final SecretReferences secrets;
+  private final RouteBinder routeBinder;
 
   ConfigBinder(
       final Problems problems,
       final Map<String, String> environment,
       final String defaultInstanceId) {
     this.problems = problems;
-    this.environment = environment;
     this.defaultInstanceId = defaultInstanceId;
+    this.secrets = new SecretReferences(problems, environment);
+    this.routeBinder = new RouteBinder(problems);
   }
 
+  /** Environment variables the configuration names for secrets, which are not config keys. */
   Set<String> secretVariables() {
-    return Set.copyOf(secretVariables);
+    return secrets.variables();
   }
 
   RelayerConfig bind(final JsonNode tree) {
     final SectionReader root = SectionReader.root(tree, problems);
-    final Path dataDir = path(root, "data-dir").orElse(RelayerConfig.DEFAULT_DATA_DIR);
+    final Path dataDir = root.filePath("data-dir").orElse(RelayerConfig.DEFAULT_DATA_DIR);
     final LogFormat logFormat = root.choice("log-format", LogFormat.class).orElse(LogFormat.TEXT);
     final Duration grace =
         root.positiveDuration("shutdown-grace-period")
@@ -82,20 +73,15 @@ final class ConfigBinder {
             signer(name, entry, chainEntries.keySet(), chains)
                 .ifPresent(s -> signers.put(name, s)));
 
+    final RouteBinder.References references =
+        new RouteBinder.References(chainEntries.keySet(), chains, signerEntries.keySet(), signers);
     final Map<String, RouteConfig> routes = new LinkedHashMap<>();
     final Set<String> usedSigners = new HashSet<>();
     root.entries("routes")
         .forEach(
             (name, entry) ->
-                route(
-                        name,
-                        entry,
-                        chainEntries.keySet(),
-                        chains,
-                        signerEntries.keySet(),
-                        signers,
-                        retry,
-                        usedSigners)
+                routeBinder
+                    .route(name, entry, references, retry, usedSigners)
                     .ifPresent(r -> routes.put(name, r)));
     for (final String signer : signerEntries.keySet()) {
       if (!usedSigners.contains(signer)) {
@@ -114,7 +100,7 @@ final class ConfigBinder {
             .map(Long::intValue)
             .orElse(HttpConfig.DEFAULT_PORT);
     final Optional<SecretSource> token =
-        secret(http, "admin-token-file", "admin-token-env", "an admin token", false);
+        secrets.read(http, "admin-token-file", "admin-token-env", "an admin token", false);
     return new HttpConfig(host, port, token);
   }
 
@@ -129,7 +115,9 @@ final class ConfigBinder {
     return valid;
   }
 
-  private RetryPolicy retry(final SectionReader retry, final RetryPolicy base) {
+  /** A retry policy whose unset keys come from {@code base}. */
+  static RetryPolicy retry(final SectionReader retry, final RetryPolicy base) {
+    final Problems problems = retry.problems();
     final Duration initial =
         retry.positiveDuration("initial-backoff").orElse(base.initialBackoff());
     final Duration max = retry.positiveDuration("max-backoff").orElse(base.maxBackoff());
@@ -162,7 +150,7 @@ final class ConfigBinder {
           problems.error(store.path(key), "only for postgres stores (store.kind is sqlite)");
         }
       }
-      final Path file = path(store, "path").orElse(dataDir.resolve("relayer.db"));
+      final Path file = store.filePath("path").orElse(dataDir.resolve("relayer.db"));
       return new SqliteStoreConfig(file, instanceId, ownership);
     }
     if (store.has("path")) {
@@ -175,7 +163,7 @@ final class ConfigBinder {
     }
     final Optional<String> user = store.text("user");
     final Optional<SecretSource> password =
-        secret(store, "password-file", "password-env", "a database password", false);
+        secrets.read(store, "password-file", "password-env", "a database password", false);
     final int poolSize =
         store
             .integer("pool-size", 1, 1_000, "a pool size (1-1000)")
@@ -304,83 +292,78 @@ final class ConfigBinder {
     final List<URI> endpoints = endpoints(chain, kind.get(), preset);
     final Duration timeout =
         chain.positiveDuration("request-timeout").orElse(ChainConfig.DEFAULT_REQUEST_TIMEOUT);
-    if (kind.get() == ChainKind.SUBSTRATE) {
-      onlyFor(chain, List.of("chain-id", "finality"), "ethereum chains");
-      final int ss58 =
-          chain
-              .integer("ss58-prefix")
-              .filter(
-                  prefix -> {
-                    if (prefix < 0 || prefix > 16_383 || prefix == 46 || prefix == 47) {
-                      problems.error(
-                          chain.path("ss58-prefix"),
-                          prefix + " is not a usable SS58 prefix (0-16383, not 46 or 47)");
-                      return false;
-                    }
-                    return true;
-                  })
-              .map(Long::intValue)
-              .or(() -> preset.flatMap(NetworkPreset::ss58Prefix))
-              .orElse(SubstrateChainConfig.DEFAULT_SS58_PREFIX);
-      final Optional<Long> paraId =
-          chain.integer("para-id", 0, MAX_U32, "a para id (0-4294967295)");
-      final OptionalLong para =
-          paraId.isPresent()
-              ? OptionalLong.of(paraId.get())
-              : preset.map(NetworkPreset::paraId).orElse(OptionalLong.empty());
-      return Optional.of(new SubstrateChainConfig(name, preset, endpoints, timeout, ss58, para));
-    }
-    onlyFor(chain, List.of("ss58-prefix", "para-id"), "substrate chains");
-    final Optional<Long> chainId =
+    return Optional.of(
+        kind.get() == ChainKind.SUBSTRATE
+            ? substrateChain(name, chain, preset, endpoints, timeout)
+            : ethereumChain(name, chain, preset, endpoints, timeout));
+  }
+
+  private ChainConfig substrateChain(
+      final String name,
+      final SectionReader chain,
+      final Optional<NetworkPreset> preset,
+      final List<URI> endpoints,
+      final Duration timeout) {
+    chain.keysOnlyFor(List.of("chain-id", "finality"), "ethereum chains");
+    final int ss58 =
+        chain
+            .integer("ss58-prefix")
+            .filter(
+                prefix -> {
+                  final boolean usable =
+                      prefix >= 0 && prefix <= 16_383 && prefix != 46 && prefix != 47;
+                  if (!usable) {
+                    problems.error(
+                        chain.path("ss58-prefix"),
+                        prefix + " is not a usable SS58 prefix (0-16383, not 46 or 47)");
+                  }
+                  return usable;
+                })
+            .map(Long::intValue)
+            .or(() -> preset.flatMap(NetworkPreset::ss58Prefix))
+            .orElse(SubstrateChainConfig.DEFAULT_SS58_PREFIX);
+    final OptionalLong paraId =
+        chain
+            .integer("para-id", 0, MAX_U32, "a para id (0-4294967295)")
+            .map(OptionalLong::of)
+            .orElseGet(() -> preset.map(NetworkPreset::paraId).orElse(OptionalLong.empty()));
+    return new SubstrateChainConfig(name, preset, endpoints, timeout, ss58, paraId);
+  }
+
+  private ChainConfig ethereumChain(
+      final String name,
+      final SectionReader chain,
+      final Optional<NetworkPreset> preset,
+      final List<URI> endpoints,
+      final Duration timeout) {
+    chain.keysOnlyFor(List.of("ss58-prefix", "para-id"), "substrate chains");
+    final OptionalLong chainId =
         chain
             .integer("chain-id", 1, Long.MAX_VALUE, "a chain id (1 or more)")
-            .or(
-                () ->
-                    preset.flatMap(
-                        p ->
-                            p.chainId().isPresent()
-                                ? Optional.of(p.chainId().getAsLong())
-                                : Optional.empty()));
+            .map(OptionalLong::of)
+            .orElseGet(() -> preset.map(NetworkPreset::chainId).orElse(OptionalLong.empty()));
     if (chainId.isEmpty() && !chain.has("chain-id")) {
       problems.error(
           chain.path("chain-id"), "required for ethereum chains (1 for mainnet), or set a preset");
     }
     final EthereumFinality finality =
         chain.choice("finality", EthereumFinality.class).orElse(EthereumFinality.FINALIZED);
-    return Optional.of(
-        new EthereumChainConfig(name, preset, endpoints, timeout, chainId.orElse(0L), finality));
+    return new EthereumChainConfig(name, preset, endpoints, timeout, chainId.orElse(0L), finality);
   }
 
   private List<URI> endpoints(
       final SectionReader chain, final ChainKind kind, final Optional<NetworkPreset> preset) {
-    final Optional<List<String>> written = chain.list("endpoints");
-    if (written.isEmpty()) {
-      final List<URI> fallback = preset.map(NetworkPreset::endpoints).orElse(List.of());
-      if (fallback.isEmpty() && !chain.has("endpoints")) {
-        problems.error(chain.path("endpoints"), "at least one endpoint is required");
-      }
-      return fallback;
-    }
-    if (written.get().isEmpty()) {
+    final Optional<List<URI>> written =
+        kind == ChainKind.SUBSTRATE
+            ? chain.urls("endpoints", Set.of("ws", "wss"), "not a ws:// or wss:// URL")
+            : chain.urls(
+                "endpoints",
+                Set.of("http", "https", "ws", "wss"),
+                "not an http(s):// or ws(s):// URL");
+    final List<URI> endpoints =
+        written.orElseGet(() -> preset.map(NetworkPreset::endpoints).orElse(List.of()));
+    if (endpoints.isEmpty() && (written.isPresent() || !chain.has("endpoints"))) {
       problems.error(chain.path("endpoints"), "at least one endpoint is required");
-      return List.of();
-    }
-    final List<URI> endpoints = new ArrayList<>();
-    final Set<String> schemes =
-        kind == ChainKind.SUBSTRATE ? Set.of("ws", "wss") : Set.of("http", "https", "ws", "wss");
-    final String expected =
-        kind == ChainKind.SUBSTRATE ? "a ws:// or wss:// URL" : "an http(s):// or ws(s):// URL";
-    for (int i = 0; i < written.get().size(); i++) {
-      final String text = written.get().get(i);
-      if (text == null) {
-        continue;
-      }
-      final Optional<URI> url = url(text, schemes);
-      if (url.isEmpty()) {
-        problems.error(chain.path("endpoints") + "[" + i + "]", "not " + expected);
-      } else {
-        endpoints.add(url.get());
-      }
     }
     return endpoints;
   }
@@ -424,7 +407,7 @@ final class ConfigBinder {
         }
       }
     }
-    final Optional<SecretSource> key = secret(signer, "key-file", "key-env", "a key", true);
+    final Optional<SecretSource> key = secrets.read(signer, "key-file", "key-env", "a key", true);
     Optional<BigInteger> maxFee = Optional.empty();
     if (signer.has("max-fee-per-gas")) {
       if (scheme.isPresent() && scheme.get() != SignerScheme.ETHEREUM) {
@@ -455,347 +438,7 @@ final class ConfigBinder {
     return Optional.of(new SignerConfig(name, chainName.get(), scheme.get(), key.get(), maxFee));
   }
 
-  private Optional<RouteConfig> route(
-      final String name,
-      final SectionReader route,
-      final Set<String> chainNames,
-      final Map<String, ChainConfig> chains,
-      final Set<String> signerNames,
-      final Map<String, SignerConfig> signers,
-      final RetryPolicy globalRetry,
-      final Set<String> usedSigners) {
-    route.text("signer").ifPresent(usedSigners::add);
-    final Optional<RouteKind> kind = route.choice("kind", RouteKind.class);
-    if (kind.isEmpty() && !route.has("kind")) {
-      problems.error(
-          route.path("kind"), "required (" + SectionReader.choices(RouteKind.values()) + ")");
-    }
-    final boolean enabled = route.bool("enabled").orElse(true);
-    final RetryPolicy retry = retry(route.section("retry"), globalRetry);
-    final Optional<String> source = chainReference(route, "source", chainNames, true);
-    if (kind.isEmpty()) {
-      return Optional.empty();
-    }
-    source
-        .map(chains::get)
-        .ifPresent(chain -> requireKind(route, "source", chain, ChainKind.SUBSTRATE, kind.get()));
-    final List<String> beefyToEthereumKeys = List.of("contract", "protocol", "min-interval");
-    final List<String> trackerKeys = List.of("timeout", "bridged-timeout", "webhooks");
-    switch (kind.get()) {
-      case BEEFY_FINALITY -> {
-        onlyFor(route, beefyToEthereumKeys, "beefy-to-ethereum routes");
-        onlyFor(route, trackerKeys, "xcm-tracker routes");
-        if (route.has("target")) {
-          problems.error(
-              route.path("target"),
-              "beefy-finality routes have no target (they only watch the source)");
-        }
-        noSigner(route, kind.get());
-        return source.map(s -> new BeefyFinalityRoute(name, s, enabled, retry));
-      }
-      case BEEFY_TO_ETHEREUM -> {
-        onlyFor(route, trackerKeys, "xcm-tracker routes");
-        final Optional<String> target = chainReference(route, "target", chainNames, true);
-        target
-            .map(chains::get)
-            .ifPresent(
-                chain -> requireKind(route, "target", chain, ChainKind.ETHEREUM, kind.get()));
-        final Optional<String> signer = route.text("signer");
-        if (signer.isEmpty() && !route.has("signer")) {
-          problems.error(
-              route.path("signer"), "required: the ethereum signer that submits to the target");
-        }
-        signer.ifPresent(
-            s -> {
-              if (!signerNames.contains(s)) {
-                problems.error(route.path("signer"), noSuch("signer", s, signerNames));
-              } else if (signers.containsKey(s)
-                  && target.isPresent()
-                  && !signers.get(s).chain().equals(target.get())) {
-                problems.error(
-                    route.path("signer"),
-                    "signer '"
-                        + s
-                        + "' is for chain '"
-                        + signers.get(s).chain()
-                        + "', not the route's target '"
-                        + target.get()
-                        + "'");
-              }
-            });
-        final Optional<String> contract = contract(route);
-        final BeefyProtocol protocol =
-            route.choice("protocol", BeefyProtocol.class).orElse(BeefyProtocol.INTERACTIVE);
-        final long minInterval =
-            route
-                .integer("min-interval", 1, MAX_U32, "a number of blocks (1 or more)")
-                .orElse(BeefyToEthereumRoute.DEFAULT_MIN_INTERVAL);
-        if (source.isEmpty() || target.isEmpty() || signer.isEmpty() || contract.isEmpty()) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            new BeefyToEthereumRoute(
-                name,
-                source.get(),
-                target.get(),
-                signer.get(),
-                enabled,
-                retry,
-                contract.get(),
-                protocol,
-                minInterval));
-      }
-      default -> {
-        onlyFor(route, beefyToEthereumKeys, "beefy-to-ethereum routes");
-        noSigner(route, kind.get());
-        final Optional<String> target = chainReference(route, "target", chainNames, false);
-        target
-            .map(chains::get)
-            .ifPresent(
-                chain -> requireKind(route, "target", chain, ChainKind.SUBSTRATE, kind.get()));
-        final Duration timeout =
-            route.positiveDuration("timeout").orElse(XcmTrackerRoute.DEFAULT_TIMEOUT);
-        final Duration bridged =
-            route
-                .positiveDuration("bridged-timeout")
-                .orElse(XcmTrackerRoute.DEFAULT_BRIDGED_TIMEOUT);
-        if (bridged.compareTo(timeout) < 0) {
-          problems.error(
-              route.path(route.has("bridged-timeout") ? "bridged-timeout" : "timeout"),
-              "bridged-timeout "
-                  + DurationText.format(bridged)
-                  + " is shorter than timeout "
-                  + DurationText.format(timeout));
-        }
-        final List<URI> webhooks = new ArrayList<>();
-        final List<String> written = route.list("webhooks").orElse(List.of());
-        for (int i = 0; i < written.size(); i++) {
-          if (written.get(i) == null) {
-            continue;
-          }
-          final Optional<URI> url = url(written.get(i), Set.of("http", "https"));
-          if (url.isEmpty()) {
-            problems.error(
-                route.path("webhooks") + "[" + i + "]", "not an http:// or https:// URL");
-          } else {
-            webhooks.add(url.get());
-          }
-        }
-        return source.map(
-            s -> new XcmTrackerRoute(name, s, target, enabled, retry, timeout, bridged, webhooks));
-      }
-    }
-  }
-
-  private Optional<String> chainReference(
-      final SectionReader route,
-      final String key,
-      final Set<String> chainNames,
-      final boolean required) {
-    final Optional<String> name = route.text(key);
-    if (name.isEmpty()) {
-      if (required && !route.has(key)) {
-        problems.error(route.path(key), "required: the name of a chain");
-      }
-      return Optional.empty();
-    }
-    if (!chainNames.contains(name.get())) {
-      problems.error(route.path(key), noSuch("chain", name.get(), chainNames));
-      return Optional.empty();
-    }
-    return name;
-  }
-
-  private void requireKind(
-      final SectionReader route,
-      final String key,
-      final ChainConfig chain,
-      final ChainKind expected,
-      final RouteKind routeKind) {
-    if (chain.kind() != expected) {
-      problems.error(
-          route.path(key),
-          "chain '"
-              + chain.name()
-              + "' is a "
-              + chain.kind()
-              + " chain; a "
-              + routeKind
-              + " route needs a "
-              + expected
-              + " "
-              + key);
-    }
-  }
-
-  private void noSigner(final SectionReader route, final RouteKind kind) {
-    if (route.has("signer")) {
-      problems.error(route.path("signer"), kind + " routes do not sign anything");
-    }
-  }
-
-  private Optional<String> contract(final SectionReader route) {
-    final Optional<String> text = route.text("contract");
-    if (text.isEmpty()) {
-      if (!route.has("contract")) {
-        problems.error(route.path("contract"), "required: the address of the BeefyClient contract");
-      }
-      return Optional.empty();
-    }
-    final String address = text.get();
-    if (!ADDRESS.matcher(address).matches()) {
-      problems.error(
-          route.path("contract"), "'" + address + "' is not an address (0x and 40 hex digits)");
-      return Optional.empty();
-    }
-    final String digits = address.substring(2);
-    if (digits.chars().allMatch(c -> c == '0')) {
-      problems.error(route.path("contract"), "is the zero address");
-      return Optional.empty();
-    }
-    final boolean mixedCase =
-        !digits.equals(digits.toLowerCase(Locale.ROOT))
-            && !digits.equals(digits.toUpperCase(Locale.ROOT));
-    if (mixedCase && !address.equals(checksummed(digits))) {
-      problems.error(
-          route.path("contract"),
-          "'"
-              + address
-              + "' fails its EIP-55 checksum (mistyped?); write it in lower case to skip the check");
-      return Optional.empty();
-    }
-    return Optional.of("0x" + digits.toLowerCase(Locale.ROOT));
-  }
-
-  /**
-   * EIP-55: a letter is upper-case where the keccak-256 of the lower-case hex has a nibble >= 8.
-   */
-  static String checksummed(final String hexDigits) {
-    final String lower = hexDigits.toLowerCase(Locale.ROOT);
-    final byte[] hash = Keccak256.hash(lower.getBytes(StandardCharsets.US_ASCII));
-    final StringBuilder out = new StringBuilder("0x");
-    for (int i = 0; i < lower.length(); i++) {
-      final int nibble = (hash[i / 2] >> (i % 2 == 0 ? 4 : 0)) & 0xf;
-      out.append(nibble >= 8 ? Character.toUpperCase(lower.charAt(i)) : lower.charAt(i));
-    }
-    return out.toString();
-  }
-
-  private void onlyFor(final SectionReader section, final List<String> keys, final String what) {
-    for (final String key : keys) {
-      if (section.has(key)) {
-        problems.error(section.path(key), "only for " + what);
-      }
-    }
-  }
-
-  /**
-   * A secret named by {@code fileKey} or {@code envKey}: exactly one of them when {@code required},
-   * at most one otherwise. The file must exist and be readable; a file every user may read is a
-   * warning (Kubernetes mounts secrets 0644 unless told otherwise). The variable must be set and
-   * not empty. Nothing is kept of the value.
-   */
-  private Optional<SecretSource> secret(
-      final SectionReader section,
-      final String fileKey,
-      final String envKey,
-      final String what,
-      final boolean required) {
-    final boolean hasFile = section.has(fileKey);
-    final boolean hasEnv = section.has(envKey);
-    if (hasFile && hasEnv) {
-      problems.error(
-          section.path(envKey), "set either " + fileKey + " or " + envKey + ", not both");
-      return Optional.empty();
-    }
-    if (!hasFile && !hasEnv) {
-      if (required) {
-        problems.error(section.path(), "needs " + what + ": set " + fileKey + " or " + envKey);
-      }
-      return Optional.empty();
-    }
-    if (hasFile) {
-      return path(section, fileKey)
-          .filter(file -> isUsableSecretFile(section.path(fileKey), file))
-          .map(SecretSource::file);
-    }
-    return section
-        .text(envKey)
-        .filter(
-            name -> {
-              if (!ENVIRONMENT_NAME.matcher(name).matches()) {
-                problems.error(
-                    section.path(envKey), "'" + name + "' is not an environment variable name");
-                return false;
-              }
-              secretVariables.add(name);
-              final String value = environment.get(name);
-              if (value == null) {
-                problems.error(
-                    section.path(envKey), "environment variable " + name + " is not set");
-                return false;
-              }
-              if (value.isBlank()) {
-                problems.error(section.path(envKey), "environment variable " + name + " is empty");
-                return false;
-              }
-              return true;
-            })
-        .map(name -> SecretSource.environment(name, environment));
-  }
-
-  private boolean isUsableSecretFile(final String path, final Path file) {
-    if (!Files.exists(file)) {
-      problems.error(path, "file " + file + " does not exist");
-      return false;
-    }
-    if (!Files.isRegularFile(file)) {
-      problems.error(path, file + " is not a regular file");
-      return false;
-    }
-    if (!Files.isReadable(file)) {
-      problems.error(path, "file " + file + " cannot be read (permission denied)");
-      return false;
-    }
-    try {
-      if (Files.getPosixFilePermissions(file).contains(PosixFilePermission.OTHERS_READ)) {
-        problems.warning(
-            path, "file " + file + " can be read by every user of this machine (chmod 600 it)");
-      }
-    } catch (UnsupportedOperationException | java.io.IOException e) {
-      // No POSIX permissions on this file system: nothing to check.
-    }
-    return true;
-  }
-
-  private Optional<Path> path(final SectionReader section, final String key) {
-    return section
-        .text(key)
-        .flatMap(
-            text -> {
-              try {
-                return Optional.of(Path.of(text));
-              } catch (InvalidPathException e) {
-                problems.error(section.path(key), "'" + text + "' is not a file path");
-                return Optional.empty();
-              }
-            });
-  }
-
-  private static Optional<URI> url(final String text, final Set<String> schemes) {
-    try {
-      final URI url = new URI(text);
-      final String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-      if (!schemes.contains(scheme) || url.getHost() == null || url.getHost().isEmpty()) {
-        return Optional.empty();
-      }
-      return Optional.of(url);
-    } catch (URISyntaxException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static String noSuch(final String what, final String name, final Set<String> known) {
+  static String noSuch(final String what, final String name, final Set<String> known) {
     return "no "
         + what
         + " named '"

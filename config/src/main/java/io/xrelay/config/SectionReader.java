@@ -6,6 +6,10 @@ import io.xrelay.config.ConfigSchema.Key;
 import io.xrelay.config.ConfigSchema.NamedEntries;
 import io.xrelay.config.ConfigSchema.Section;
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -220,6 +225,54 @@ final class SectionReader {
     return Optional.of(java.util.Collections.unmodifiableList(items));
   }
 
+  /** A file path; relative paths stay relative to the working directory. */
+  Optional<Path> filePath(final String key) {
+    return text(key)
+        .flatMap(
+            text -> {
+              try {
+                return Optional.of(Path.of(text));
+              } catch (InvalidPathException e) {
+                problems.error(path(key), "'" + text + "' is not a file path");
+                return Optional.empty();
+              }
+            });
+  }
+
+  /**
+   * A list of absolute URLs with one of {@code schemes} and a host. Each other item is an error
+   * {@code notValid} at its index and is left out; the URL itself is not repeated, as a path or
+   * query may hold an API key.
+   */
+  Optional<List<URI>> urls(final String key, final Set<String> schemes, final String notValid) {
+    return list(key)
+        .map(
+            items -> {
+              final List<URI> urls = new ArrayList<>();
+              for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) == null) {
+                  continue;
+                }
+                final Optional<URI> url = url(items.get(i), schemes);
+                if (url.isEmpty()) {
+                  problems.error(path(key) + "[" + i + "]", notValid);
+                } else {
+                  urls.add(url.get());
+                }
+              }
+              return List.copyOf(urls);
+            });
+  }
+
+  /** Reports each of {@code keys} that is written here: they belong to {@code what} only. */
+  void keysOnlyFor(final List<String> keys, final String what) {
+    for (final String key : keys) {
+      if (has(key)) {
+        problems.error(path(key), "only for " + what);
+      }
+    }
+  }
+
   SectionReader section(final String key) {
     final Key schemaKey = schemaKey(key);
     if (!(schemaKey instanceof Section inner)) {
@@ -280,6 +333,19 @@ final class SectionReader {
                 .map(suggestion -> "unknown key (did you mean " + suggestion + "?)")
                 .orElseGet(() -> "unknown key (known: " + String.join(", ", schema.names()) + ")"));
       }
+    }
+  }
+
+  private static Optional<URI> url(final String text, final Set<String> schemes) {
+    try {
+      final URI url = new URI(text);
+      final String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+      if (!schemes.contains(scheme) || url.getHost() == null || url.getHost().isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(url);
+    } catch (URISyntaxException e) {
+      return Optional.empty();
     }
   }
 

@@ -208,13 +208,13 @@ class ConfigValidationTest {
             "routes.finality.signer: beefy-finality routes do not sign anything",
             "routes.tracker.contract: only for beefy-to-ethereum routes",
             "routes.tracker.signer: xcm-tracker routes do not sign anything",
-            "routes.tracker.target: chain 'ethereum' is a ethereum chain; a xcm-tracker route"
-                + " needs a substrate target",
+            "routes.tracker.target: chain 'ethereum' is an ethereum chain; xcm-tracker routes"
+                + " need a substrate target",
             "routes.tracker.webhooks[1]: not an http:// or https:// URL",
-            "routes.to-ethereum.source: chain 'ethereum' is a ethereum chain; a beefy-to-ethereum"
-                + " route needs a substrate source",
-            "routes.to-ethereum.target: chain 'kusama' is a substrate chain; a beefy-to-ethereum"
-                + " route needs a ethereum target",
+            "routes.to-ethereum.source: chain 'ethereum' is an ethereum chain; beefy-to-ethereum"
+                + " routes need a substrate source",
+            "routes.to-ethereum.target: chain 'kusama' is a substrate chain; beefy-to-ethereum"
+                + " routes need an ethereum target",
             "routes.to-ethereum.signer: required: the ethereum signer that submits to the target",
             "routes.to-ethereum.contract: required: the address of the BeefyClient contract",
             "routes.to-ethereum.protocol: 'snark' is not one of interactive, fiat-shamir",

@@ -37,9 +37,10 @@ class DevnetIT {
 
       final long kusamaStart = blockNumber(endpoints.kusamaHttp());
       final long assetHubStart = blockNumber(endpoints.assetHubHttp());
-      Thread.sleep(5_000);
-      assertThat(blockNumber(endpoints.kusamaHttp())).isGreaterThan(kusamaStart);
-      assertThat(blockNumber(endpoints.assetHubHttp())).isGreaterThan(assetHubStart);
+      // A block takes chopsticks seconds of wasm on a loaded machine: wait for it, up to a minute.
+      assertThat(awaitBlockAfter(endpoints.kusamaHttp(), kusamaStart)).isGreaterThan(kusamaStart);
+      assertThat(awaitBlockAfter(endpoints.assetHubHttp(), assetHubStart))
+          .isGreaterThan(assetHubStart);
 
       for (final KeyScheme scheme : KeyScheme.values()) {
         final byte[] account = KeyPair.fromUri("//Ferdie", scheme).accountId();
@@ -69,6 +70,17 @@ class DevnetIT {
     return java.util.stream.StreamSupport.stream(state.path("pids").spliterator(), false)
         .map(JsonNode::asLong)
         .toList();
+  }
+
+  private long awaitBlockAfter(final String endpoint, final long start)
+      throws InterruptedException {
+    final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    long number = blockNumber(endpoint);
+    while (number <= start && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      number = blockNumber(endpoint);
+    }
+    return number;
   }
 
   private long blockNumber(final String endpoint) {
