@@ -20,11 +20,18 @@ import picocli.CommandLine.Command;
       KeyCommand.class,
       DevnetCommand.class,
       BeefyCommand.class,
-      XcmCommand.class
+      XcmCommand.class,
+      ConfigCommand.class
     })
 public final class RelayerCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final Map<String, String> environment;
+
+  RelayerCommand(final Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
 
   public static void main(final String[] args) {
     System.exit(
@@ -44,13 +51,18 @@ public final class RelayerCommand implements Runnable {
       final PrintWriter out,
       final PrintWriter err,
       final Map<String, String> environment) {
-    final CommandLine commandLine = new CommandLine(new RelayerCommand());
+    final CommandLine commandLine = new CommandLine(new RelayerCommand(environment));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(new CliErrorHandler());
     // "@file" names an input file (xcm decode @message.bin), not a picocli argument file.
     commandLine.setExpandAtFiles(false);
     return commandLine.execute(args);
+  }
+
+  /** The environment the command line was given, for subcommands that read RELAYER_* names. */
+  Map<String, String> environment() {
+    return environment;
   }
 
   @Override

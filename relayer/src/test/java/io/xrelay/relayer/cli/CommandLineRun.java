@@ -8,11 +8,17 @@ import java.util.Map;
 record CommandLineRun(int exitCode, String out, String err) {
 
   static CommandLineRun of(final String... args) {
+    return withEnvironment(Map.of(), args);
+  }
+
+  /** A run that sees {@code environment} as its environment variables. */
+  static CommandLineRun withEnvironment(
+      final Map<String, String> environment, final String... args) {
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
     final int exitCode =
         RelayerCommand.execute(
-            args, new PrintWriter(out, true), new PrintWriter(err, true), Map.of());
+            args, new PrintWriter(out, true), new PrintWriter(err, true), environment);
     return new CommandLineRun(exitCode, out.toString(), err.toString());
   }
 }
