@@ -60,9 +60,16 @@ public record DevnetHome(Path projectRoot, Path chainSpecs) {
     return devnetDir().resolve("block-producer.mjs");
   }
 
-  /** Runs {@code npm ci} from the committed lockfile when the packages are missing. */
+  /**
+   * Runs {@code npm ci} from the committed lockfile when the packages are missing or were installed
+   * from another lockfile (a stamp of the lockfile's hash is kept in node_modules).
+   */
   public void ensureInstalled() {
-    if (Files.isRegularFile(chopsticks()) && Files.isExecutable(anvil())) {
+    final String lockHash = lockfileHash();
+    final Path stamp = devnetDir().resolve("node_modules/.xrelay-lockfile-sha256");
+    if (Files.isRegularFile(chopsticks())
+        && Files.isExecutable(anvil())
+        && lockHash.equals(readStamp(stamp))) {
       return;
     }
     try {
@@ -89,6 +96,31 @@ public record DevnetHome(Path projectRoot, Path chainSpecs) {
     if (!Files.isRegularFile(chopsticks()) || !Files.isExecutable(anvil())) {
       throw new DevnetException(
           "npm ci finished but " + chopsticks() + " or " + anvil() + " is missing");
+    }
+    try {
+      Files.writeString(stamp, lockHash);
+    } catch (IOException e) {
+      throw new DevnetException("cannot write " + stamp + ": " + e.getMessage());
+    }
+  }
+
+  private String lockfileHash() {
+    final Path lockfile = devnetDir().resolve("package-lock.json");
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(Files.readAllBytes(lockfile)));
+    } catch (IOException | java.security.NoSuchAlgorithmException e) {
+      throw new DevnetException("cannot read " + lockfile + ": " + e.getMessage());
+    }
+  }
+
+  private static String readStamp(final Path stamp) {
+    try {
+      return Files.isRegularFile(stamp) ? Files.readString(stamp).strip() : "";
+    } catch (IOException e) {
+      return "";
     }
   }
 }

@@ -34,6 +34,7 @@ public final class RelayerCommand implements Runnable {
   }
 
   public static void main(final String[] args) {
+    selectLogFormat(args, System.getenv());
     System.exit(
         execute(
             args,
@@ -61,6 +62,23 @@ public final class RelayerCommand implements Runnable {
   }
 
   /** The environment the command line was given, for subcommands that read RELAYER_* names. */
+  /**
+   * JSON or text log lines, chosen before the first logger exists: {@code --log-format} wins over
+   * {@code RELAYER_LOG_FORMAT}.
+   */
+  static void selectLogFormat(final String[] args, final Map<String, String> environment) {
+    String format = environment.getOrDefault("RELAYER_LOG_FORMAT", "text");
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--log-format") && i + 1 < args.length) {
+        format = args[i + 1];
+      } else if (args[i].startsWith("--log-format=")) {
+        format = args[i].substring("--log-format=".length());
+      }
+    }
+    System.setProperty(
+        "xrelay.log.format", "json".equalsIgnoreCase(format.strip()) ? "json" : "text");
+  }
+
   Map<String, String> environment() {
     return environment;
   }

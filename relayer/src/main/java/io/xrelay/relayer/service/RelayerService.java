@@ -2,11 +2,16 @@ package io.xrelay.relayer.service;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.xrelay.config.ChainConfig;
+import io.xrelay.config.RelayerConfig;
+import io.xrelay.config.RouteConfig;
+import io.xrelay.config.SubstrateChainConfig;
 import io.xrelay.relayer.chain.ChainStatus;
 import io.xrelay.relayer.chain.SubstrateChainWatcher;
 import io.xrelay.relayer.http.HttpApi;
 import io.xrelay.relayer.metrics.RelayerMetrics;
 import io.xrelay.relayer.route.beefy.BeefyFinalityRoute;
+import io.xrelay.relayer.work.RetryPolicy;
 import io.xrelay.relayer.work.WorkPipeline;
 import io.xrelay.store.RouteOwnership;
 import io.xrelay.store.WorkStore;
@@ -15,20 +20,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The running relayer: chain watchers, one pipeline per route, and the HTTP API. Start and stop are
- * idempotent. Stopping takes no new work, lets each pipeline finish the item in hand within the
- * grace period, flushes checkpoints (watchers save one per block) and closes connections.
+ * idempotent. Stopping takes no new work (readiness turns 503), lets each pipeline finish the item
+ * in hand within the grace period, flushes checkpoints (watchers save one per block) and closes
+ * connections.
  */
 public final class RelayerService implements HttpApi.ServiceView {
   private static final System.Logger LOG = System.getLogger(RelayerService.class.getName());
   private static final Duration CAUGHT_UP_WITHIN = Duration.ofSeconds(60);
 
   private final Vertx vertx;
-  private final ServiceSettings settings;
+  private final RelayerConfig config;
   private final WorkStore store;
   private final RouteOwnership ownership;
   private final RelayerMetrics metrics;
@@ -42,15 +49,14 @@ public final class RelayerService implements HttpApi.ServiceView {
 
   public RelayerService(
       final Vertx vertx,
-      final ServiceSettings settings,
-      final WorkStore store,
-      final RouteOwnership ownership,
+      final RelayerConfig config,
+      final Stores stores,
       final RelayerMetrics metrics,
       final Clock clock) {
     this.vertx = vertx;
-    this.settings = settings;
-    this.store = store;
-    this.ownership = ownership;
+    this.config = config;
+    this.store = stores.store();
+    this.ownership = stores.ownership();
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -59,17 +65,30 @@ public final class RelayerService implements HttpApi.ServiceView {
     if (!started.compareAndSet(false, true)) {
       return Future.succeededFuture();
     }
-    LOG.log(System.Logger.Level.INFO, "starting: " + settings);
-    http = new HttpApi(vertx, store, metrics, this, settings.adminToken(), stopping::get);
+    LOG.log(
+        System.Logger.Level.INFO,
+        "starting with "
+            + config.chains().size()
+            + " chains and "
+            + config.routes().size()
+            + " routes");
+    http =
+        new HttpApi(
+            vertx,
+            store,
+            metrics,
+            this,
+            config.http().adminToken().map(token -> token.read().reveal()),
+            stopping::get);
     return store
         .start()
-        .compose(v -> http.listen(settings.httpHost(), settings.httpPort()))
+        .compose(v -> http.listen(config.http().host(), config.http().port()))
         .compose(
             server -> {
               LOG.log(
                   System.Logger.Level.INFO,
-                  "HTTP API, dashboard and metrics on http://"
-                      + settings.httpHost()
+                  "HTTP API and metrics on http://"
+                      + config.http().host()
                       + ":"
                       + server.actualPort());
               return startChains();
@@ -79,16 +98,22 @@ public final class RelayerService implements HttpApi.ServiceView {
 
   private Future<Void> startChains() {
     final List<Future<Void>> startedChains = new ArrayList<>();
-    for (final ServiceSettings.Chain chain : settings.chains()) {
-      if (!chain.kind().equals("substrate")) {
+    for (final ChainConfig chain : config.chains().values()) {
+      if (!(chain instanceof SubstrateChainConfig)) {
         LOG.log(
             System.Logger.Level.INFO,
-            chain.name() + ": " + chain.kind() + " chains are not watched by this version");
+            chain.name() + ": Ethereum chains are used by their routes, not watched");
         continue;
       }
       final SubstrateChainWatcher watcher =
           new SubstrateChainWatcher(
-              vertx, chain.name(), chain.endpoints(), store, metrics, CAUGHT_UP_WITHIN, clock);
+              vertx,
+              chain.name(),
+              chain.endpoints().stream().map(Object::toString).toList(),
+              store,
+              metrics,
+              CAUGHT_UP_WITHIN,
+              clock);
       watchers.put(chain.name(), watcher);
       startedChains.add(watcher.start());
     }
@@ -97,11 +122,13 @@ public final class RelayerService implements HttpApi.ServiceView {
 
   private Future<Void> startRoutes() {
     final List<Future<Void>> startedRoutes = new ArrayList<>();
-    for (final ServiceSettings.Route route : settings.routes()) {
-      if (route.kind().equals("beefy-finality")) {
-        final SubstrateChainWatcher watcher = watchers.get(route.source());
+    for (final RouteConfig route : config.routes().values()) {
+      if (route instanceof io.xrelay.config.BeefyFinalityRoute beefyConfig
+          && beefyConfig.enabled()) {
+        final SubstrateChainWatcher watcher = watchers.get(beefyConfig.source());
         final BeefyFinalityRoute beefy =
-            new BeefyFinalityRoute(route.name(), route.source(), watcher.client(), metrics, clock);
+            new BeefyFinalityRoute(
+                route.name(), beefyConfig.source(), watcher.client(), metrics, clock);
         final WorkPipeline pipeline =
             new WorkPipeline(
                 vertx,
@@ -109,7 +136,7 @@ public final class RelayerService implements HttpApi.ServiceView {
                 store,
                 ownership,
                 beefy,
-                settings.retry(),
+                retryPolicy(beefyConfig.retry()),
                 metrics,
                 WorkPipeline.Options.DEFAULT,
                 clock);
@@ -121,12 +148,16 @@ public final class RelayerService implements HttpApi.ServiceView {
             System.Logger.Level.WARNING,
             "route "
                 + route.name()
-                + ": kind "
-                + route.kind()
-                + " is not available in this version; skipped");
+                + ": "
+                + kind(route)
+                + " routes are not available in this version, or the route is disabled; skipped");
       }
     }
     return Future.all(startedRoutes).mapEmpty();
+  }
+
+  private static RetryPolicy retryPolicy(final io.xrelay.config.RetryPolicy retry) {
+    return new RetryPolicy(retry.initialBackoff(), retry.maxBackoff(), retry.maxAttempts());
   }
 
   /** Idempotent; completes when everything is closed or the grace period is over. */
@@ -137,11 +168,11 @@ public final class RelayerService implements HttpApi.ServiceView {
     LOG.log(
         System.Logger.Level.INFO,
         "stopping: no new work; finishing in-flight items within "
-            + settings.shutdownGrace().toSeconds()
+            + config.shutdownGracePeriod().toSeconds()
             + " s");
     final List<Future<Void>> steps = new ArrayList<>();
     beefyRoutes.forEach(route -> steps.add(route.stop().otherwiseEmpty()));
-    pipelines.forEach(pipeline -> steps.add(pipeline.stop(settings.shutdownGrace())));
+    pipelines.forEach(pipeline -> steps.add(pipeline.stop(config.shutdownGracePeriod())));
     return Future.join(steps)
         .compose(
             v ->
@@ -165,15 +196,26 @@ public final class RelayerService implements HttpApi.ServiceView {
 
   @Override
   public List<HttpApi.RouteStatus> routes() {
-    return settings.routes().stream()
+    return config.routes().values().stream()
         .map(
             route ->
                 new HttpApi.RouteStatus(
                     route.name(),
-                    route.kind(),
+                    kind(route),
                     route.source(),
-                    route.target(),
+                    target(route),
                     ownership.owns(route.name())))
         .toList();
+  }
+
+  private static String kind(final RouteConfig route) {
+    return route.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private static String target(final RouteConfig route) {
+    if (route instanceof io.xrelay.config.BeefyToEthereumRoute toEthereum) {
+      return toEthereum.target();
+    }
+    return route.source();
   }
 }

@@ -1,0 +1,40 @@
+package io.xrelay.relayer.service;
+
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.xrelay.config.PostgresStoreConfig;
+import io.xrelay.config.SqliteStoreConfig;
+import io.xrelay.config.StoreConfig;
+import io.xrelay.store.RouteOwnership;
+import io.xrelay.store.WorkStore;
+import io.xrelay.store.postgres.PostgresAdvisoryLockOwnership;
+import io.xrelay.store.postgres.PostgresWorkStore;
+import io.xrelay.store.sqlite.SingleInstanceOwnership;
+import io.xrelay.store.sqlite.SqliteDurability;
+import io.xrelay.store.sqlite.SqliteWorkStore;
+import java.time.Clock;
+import java.time.Duration;
+
+/** Opens the store and the route ownership the configuration names. */
+public record Stores(WorkStore store, RouteOwnership ownership) {
+  /** Instances that share a PostgreSQL database keep their work in this schema. */
+  static final String POSTGRES_SCHEMA = "xrelay";
+
+  public static Stores open(final Vertx vertx, final StoreConfig config, final Clock clock) {
+    if (config instanceof SqliteStoreConfig sqlite) {
+      final SqliteWorkStore store =
+          new SqliteWorkStore(vertx, sqlite.path(), SqliteDurability.PROCESS_CRASH, clock);
+      return new Stores(store, new SingleInstanceOwnership(store));
+    }
+    final PostgresStoreConfig postgres = (PostgresStoreConfig) config;
+    final PgConnectOptions options = PgConnectOptions.fromUri(postgres.url().toString());
+    postgres.user().ifPresent(options::setUser);
+    postgres.password().ifPresent(password -> options.setPassword(password.read().reveal()));
+    final PostgresWorkStore store =
+        new PostgresWorkStore(vertx, options, postgres.poolSize(), POSTGRES_SCHEMA, clock);
+    return new Stores(
+        store,
+        new PostgresAdvisoryLockOwnership(
+            vertx, options, POSTGRES_SCHEMA, postgres.instanceId(), Duration.ofSeconds(1)));
+  }
+}
