@@ -76,9 +76,10 @@ public final class HttpApi {
     router.get("/api/v1/chains").handler(ctx -> ctx.json(chainsJson()));
     router.get("/api/v1/routes").handler(this::routes);
     router.get("/api/v1/items").handler(this::items);
-    router.get("/api/v1/items/:id").handler(this::item);
-    router.post("/api/v1/items/:id/retry").handler(this::retry);
-    router.delete("/api/v1/items/:id").handler(this::delete);
+    // Item ids contain slashes (kusama-beefy/block/42): the rest of the path is the id.
+    router.getWithRegex("/api/v1/items/(?<id>.+)").handler(this::item);
+    router.postWithRegex("/api/v1/items/(?<id>.+)/retry").handler(this::retry);
+    router.deleteWithRegex("/api/v1/items/(?<id>.+)").handler(this::delete);
     return router;
   }
 

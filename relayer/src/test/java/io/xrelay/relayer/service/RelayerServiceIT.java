@@ -1,0 +1,170 @@
+package io.xrelay.relayer.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Vertx;
+import io.xrelay.config.ConfigLoader;
+import io.xrelay.config.RelayerConfig;
+import io.xrelay.devnet.Devnet;
+import io.xrelay.devnet.SharedDevnet;
+import io.xrelay.relayer.metrics.RelayerMetrics;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole service on the devnet, as {@code bin/relayer run} wires it: the devnet's generated
+ * configuration, an SQLite store, the BEEFY finality route, the HTTP API and metrics scraped by a
+ * real Prometheus.
+ */
+class RelayerServiceIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  @TempDir static Path dataDir;
+
+  private static Vertx vertx;
+  private static RelayerService service;
+  private static String base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    final Devnet devnet = SharedDevnet.get();
+    final int port = freePort();
+    final RelayerConfig config =
+        new ConfigLoader(Map.of())
+            .load(
+                devnet.configFile(),
+                Map.of(
+                    "data-dir", dataDir.toString(),
+                    "http.port", Integer.toString(port),
+                    "store.path", dataDir.resolve("relayer.db").toString()))
+            .config();
+    final RelayerMetrics metrics = new RelayerMetrics();
+    vertx = Vertx.vertx();
+    service =
+        new RelayerService(
+            vertx,
+            config,
+            Stores.open(vertx, config.store(), Clock.systemUTC()),
+            metrics,
+            Clock.systemUTC());
+    service.start().await(180, TimeUnit.SECONDS);
+    base = "http://127.0.0.1:" + port;
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    service.stop().await(60, TimeUnit.SECONDS);
+    vertx.close().await(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void shouldVerifyBeefyJustificationsAndServeThemThroughTheApi() throws Exception {
+    final JsonNode confirmed = awaitConfirmed(3, Duration.ofSeconds(120));
+    final JsonNode first = confirmed.get(0);
+    assertThat(first.path("id").asText()).startsWith("kusama-beefy/block/");
+    assertThat(first.path("route").asText()).isEqualTo("kusama-beefy");
+
+    final JsonNode item = get("/api/v1/items/" + first.path("id").asText());
+    assertThat(item.path("state").asText()).isEqualTo("confirmed");
+    assertThat(item.path("attempts").asInt()).isGreaterThanOrEqualTo(1);
+
+    final JsonNode chains = get("/api/v1/chains");
+    assertThat(chains)
+        .extracting(chain -> chain.path("name").asText())
+        .contains("kusama", "asset-hub-kusama");
+    assertThat(chains)
+        .allSatisfy(chain -> assertThat(chain.path("connected").asBoolean()).isTrue());
+
+    final HttpResponse<String> ready =
+        send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build());
+    assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+    assertThat(send(HttpRequest.newBuilder(URI.create(base + "/health/live")).build()).statusCode())
+        .isEqualTo(200);
+
+    final String metrics =
+        send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build()).body();
+    assertThat(metrics)
+        .contains("relayer_beefy_justifications_total{chain=\"kusama\",outcome=\"valid\"}")
+        .contains("relayer_chain_finalized_block{chain=\"kusama\"}")
+        .contains("relayer_route_items{route=\"kusama-beefy\",state=\"confirmed\"}")
+        .contains("jvm_memory_used_bytes");
+  }
+
+  @Test
+  void shouldRefuseAdminActionsWithoutAToken() throws Exception {
+    final HttpResponse<String> retry =
+        send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/items/kusama-beefy/block/1/retry"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    assertThat(retry.statusCode()).isEqualTo(403);
+    final HttpResponse<String> badState =
+        send(HttpRequest.newBuilder(URI.create(base + "/api/v1/items?state=nonsense")).build());
+    assertThat(badState.statusCode()).isEqualTo(400);
+    assertThat(badState.body()).contains("state: 'nonsense'");
+  }
+
+  @Test
+  void shouldBeScrapedByARealPrometheus(@TempDir final Path prometheusDir) throws Exception {
+    awaitConfirmed(1, Duration.ofSeconds(120));
+    try (PrometheusServer prometheus =
+        PrometheusServer.scraping(URI.create(base).getAuthority(), prometheusDir)) {
+      final JsonNode up =
+          prometheus.awaitSeries("up{job=\"relayer\"} == 1", Duration.ofSeconds(60));
+      assertThat(up.get(0).path("value").get(1).asText()).isEqualTo("1");
+      final JsonNode valid =
+          prometheus.awaitSeries(
+              "relayer_beefy_justifications_total{outcome=\"valid\"} > 0", Duration.ofSeconds(60));
+      assertThat(valid.get(0).path("metric").path("chain").asText()).isEqualTo("kusama");
+      prometheus.awaitSeries(
+          "relayer_chain_finalized_block{chain=\"asset-hub-kusama\"}", Duration.ofSeconds(30));
+    }
+  }
+
+  private static JsonNode awaitConfirmed(final int count, final Duration timeout) throws Exception {
+    final long deadline = System.nanoTime() + timeout.toNanos();
+    JsonNode items = JSON.createArrayNode();
+    while (System.nanoTime() < deadline) {
+      items = get("/api/v1/items?route=kusama-beefy&state=confirmed");
+      if (items.size() >= count) {
+        return items;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(
+        "fewer than " + count + " confirmed BEEFY items within " + timeout + ": " + items);
+  }
+
+  private static JsonNode get(final String path) throws Exception {
+    final HttpResponse<String> response =
+        send(HttpRequest.newBuilder(URI.create(base + path)).build());
+    assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  private static HttpResponse<String> send(final HttpRequest request) throws Exception {
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}
