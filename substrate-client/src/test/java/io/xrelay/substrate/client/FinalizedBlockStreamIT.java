@@ -13,7 +13,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The stream against the real devnet, with its WebSocket cut under it while blocks are built. */
+/**
+ * The stream against the real devnet while blocks are built: its WebSocket is cut three times, then
+ * the node refuses connections for five seconds (as during a restart) and comes back on the same
+ * port.
+ */
 class FinalizedBlockStreamIT {
 
   @Test
@@ -47,9 +51,16 @@ class FinalizedBlockStreamIT {
         Thread.sleep(3_000);
         waitFor(() -> delivered.size() > before + 1, Duration.ofSeconds(60));
       }
+      // The node goes away for a while (refusing connections, as a restarting node does) and
+      // returns.
+      final int beforeOutage = delivered.size();
+      proxy.goDown();
+      Thread.sleep(5_000);
+      proxy.comeBack();
+      waitFor(() -> delivered.size() > beforeOutage + 2, Duration.ofSeconds(60));
       Await.result(stream.stop());
 
-      assertThat(rpc.reconnects()).isGreaterThanOrEqualTo(3);
+      assertThat(rpc.reconnects()).isGreaterThanOrEqualTo(4);
       assertThat(delivered.get(0)).isEqualTo(checkpoint + 1);
       for (int i = 1; i < delivered.size(); i++) {
         assertThat(delivered.get(i))

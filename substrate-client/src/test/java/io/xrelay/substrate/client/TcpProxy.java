@@ -11,25 +11,43 @@ import java.util.concurrent.TimeUnit;
 /** A loopback TCP proxy whose connections a test can cut, to break a real node's WebSocket. */
 final class TcpProxy implements AutoCloseable {
   private final Vertx vertx;
-  private final NetServer server;
   private final NetClient client;
+  private final int targetPort;
   private final List<NetSocket> sockets = new CopyOnWriteArrayList<>();
+  private NetServer server;
+  private int port;
 
-  private TcpProxy(final Vertx vertx, final NetServer server, final NetClient client) {
+  private TcpProxy(final Vertx vertx, final NetClient client, final int targetPort) {
     this.vertx = vertx;
-    this.server = server;
     this.client = client;
+    this.targetPort = targetPort;
   }
 
   static TcpProxy start(final Vertx vertx, final int targetPort) throws Exception {
-    final NetClient client = vertx.createNetClient();
+    final TcpProxy proxy = new TcpProxy(vertx, vertx.createNetClient(), targetPort);
+    proxy.listen(0);
+    return proxy;
+  }
+
+  /** Stops listening and cuts every connection: to a client, the node is down. */
+  void goDown() throws Exception {
+    cutConnections();
+    server.close().await(10, TimeUnit.SECONDS);
+  }
+
+  /** Listens again on the same port: the node is back. */
+  void comeBack() throws Exception {
+    listen(port);
+  }
+
+  private void listen(final int wanted) throws Exception {
+    final TcpProxy proxy = this;
     final NetServer server = vertx.createNetServer();
-    final TcpProxy proxy = new TcpProxy(vertx, server, client);
     server.connectHandler(
         inbound -> {
           inbound.pause();
           client
-              .connect(targetPort, "127.0.0.1")
+              .connect(proxy.targetPort, "127.0.0.1")
               .onSuccess(
                   outbound -> {
                     proxy.sockets.add(inbound);
@@ -42,12 +60,13 @@ final class TcpProxy implements AutoCloseable {
                   })
               .onFailure(error -> inbound.close());
         });
-    server.listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
-    return proxy;
+    server.listen(wanted, "127.0.0.1").await(10, TimeUnit.SECONDS);
+    this.server = server;
+    this.port = server.actualPort();
   }
 
   int port() {
-    return server.actualPort();
+    return port;
   }
 
   /** Closes every connection through the proxy; new ones are accepted again. */
