@@ -11,6 +11,8 @@ public interface RouteOwnership {
 
   /**
    * Tries to take {@code route}; {@code true} when this instance owns it now. Never blocks waiting.
+   * Asking again for a route this instance owns answers {@code true} and changes nothing: one
+   * {@link #release} gives it up.
    */
   Future<Boolean> tryAcquire(String route);
 

@@ -10,7 +10,8 @@ import java.util.Optional;
  * The relayer's durable outbox: work items, watcher checkpoints and route ownership. One interface,
  * two implementations that pass one contract test suite: SQLite (embedded default) and PostgreSQL
  * (several instances). Every method completes on the caller's Vert.x context; failures are {@link
- * StoreException}s. Times are kept to the microsecond (PostgreSQL's precision), in both stores.
+ * StoreException}s. Times are kept to the microsecond (PostgreSQL's precision), in both stores. A
+ * limit below 1 is a programming error: {@link IllegalArgumentException}, thrown at once.
  */
 public interface WorkStore {
 

@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Row;
 import io.xrelay.store.Await;
+import io.xrelay.store.FreezableTcpProxy;
 import io.xrelay.store.StoreException;
 import io.xrelay.store.TestPostgres;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.xrelay.store.postgres;
+package io.xrelay.store;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * looks like to a client, where only a timed check can tell the connection is gone. A side that
  * closes still closes the other, so the server notices when the client gives up.
  */
-final class FreezableTcpProxy {
+public final class FreezableTcpProxy {
   private final Vertx vertx;
   private final String targetHost;
   private final int targetPort;
@@ -22,13 +22,13 @@ final class FreezableTcpProxy {
   private NetServer server;
   private NetClient client;
 
-  FreezableTcpProxy(final Vertx vertx, final String targetHost, final int targetPort) {
+  public FreezableTcpProxy(final Vertx vertx, final String targetHost, final int targetPort) {
     this.vertx = vertx;
     this.targetHost = targetHost;
     this.targetPort = targetPort;
   }
 
-  Future<Integer> start() {
+  public Future<Integer> start() {
     client = vertx.createNetClient();
     server =
         vertx
@@ -64,11 +64,11 @@ final class FreezableTcpProxy {
   }
 
   /** From now on, bytes in either direction are dropped; the sockets stay open. */
-  void freeze() {
+  public void freeze() {
     frozen = true;
   }
 
-  Future<Void> close() {
+  public Future<Void> close() {
     sockets.forEach(NetSocket::close);
     return server.close().compose(ignored -> client.close());
   }
