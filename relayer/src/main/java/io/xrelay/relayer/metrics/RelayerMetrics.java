@@ -187,6 +187,16 @@ public final class RelayerMetrics {
         chain);
   }
 
+  /** 1 for the secp256k1 backend in use (native libsecp256k1 or the BouncyCastle fallback). */
+  public void secp256k1Backend(final String backend) {
+    gauge(
+        "relayer.crypto.secp256k1.backend",
+        "The secp256k1 implementation in use (value 1)",
+        1,
+        "backend",
+        backend);
+  }
+
   // ---- signers ----
 
   public void signerNonce(final String signer, final String chain, final long nonce) {

@@ -6,6 +6,7 @@ import io.xrelay.config.ChainConfig;
 import io.xrelay.config.RelayerConfig;
 import io.xrelay.config.RouteConfig;
 import io.xrelay.config.SubstrateChainConfig;
+import io.xrelay.crypto.secp256k1.Secp256k1;
 import io.xrelay.relayer.chain.ChainStatus;
 import io.xrelay.relayer.chain.SubstrateChainWatcher;
 import io.xrelay.relayer.http.HttpApi;
@@ -65,6 +66,15 @@ public final class RelayerService implements HttpApi.ServiceView {
     if (!started.compareAndSet(false, true)) {
       return Future.succeededFuture();
     }
+    final String backend = Secp256k1.activeBackend().label();
+    metrics.secp256k1Backend(backend);
+    LOG.log(
+        System.Logger.Level.INFO,
+        "secp256k1 signature recovery: "
+            + backend
+            + Secp256k1.nativeUnavailableReason()
+                .map(reason -> " (native libsecp256k1 unavailable: " + reason + ")")
+                .orElse(""));
     LOG.log(
         System.Logger.Level.INFO,
         "starting with "

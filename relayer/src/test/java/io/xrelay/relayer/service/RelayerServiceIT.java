@@ -103,7 +103,8 @@ class RelayerServiceIT {
         .contains("relayer_beefy_justifications_total{chain=\"kusama\",outcome=\"valid\"}")
         .contains("relayer_chain_finalized_block{chain=\"kusama\"}")
         .contains("relayer_route_items{route=\"kusama-beefy\",state=\"confirmed\"}")
-        .contains("jvm_memory_used_bytes");
+        .contains("jvm_memory_used_bytes")
+        .contains("relayer_crypto_secp256k1_backend{backend=\"libsecp256k1\"} 1.0");
   }
 
   @Test
