@@ -94,7 +94,7 @@ class BeefyClientIT {
     assertThat(devnet.toJson().path("contracts").path("beefyClient").asText())
         .isEqualTo(deployment.address());
     assertThat(java.nio.file.Files.readString(devnet.configFile()))
-        .contains("beefyClient: \"" + deployment.address() + "\"");
+        .contains("BeefyClient on the devnet's Ethereum: " + deployment.address());
     assertThat(deployment.deployGas())
         .isBetween(BigInteger.valueOf(3_000_000), BigInteger.valueOf(6_000_000));
     System.out.printf("BeefyClient deploy gas: %s%n", deployment.deployGas());
