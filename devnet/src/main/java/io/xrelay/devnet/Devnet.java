@@ -66,7 +66,14 @@ public final class Devnet implements AutoCloseable {
     final Path dir = options.devnetDir();
     createDirectories(dir);
     BeefyClientDeployment.forget(dir); // issue 7: never list a contract of an earlier run
+    if (running(options.dataDir()).isEmpty()) {
+      // A start that was killed before it finished leaves children behind: stop them first.
+      stop(options.dataDir());
+    }
     final List<ChildProcess> started = new ArrayList<>();
+    // Ctrl-C or SIGTERM while starting must not leave chains running that nothing records.
+    final Thread stopOnExit = new Thread(() -> stopAll(started), "devnet-start-abort");
+    Runtime.getRuntime().addShutdownHook(stopOnExit);
     try {
       final int kusamaPort =
           options.kusamaChopsticksPort() > 0 ? options.kusamaChopsticksPort() : freePort();
@@ -91,6 +98,7 @@ public final class Devnet implements AutoCloseable {
               dir,
               dir.resolve("chopsticks.log"));
       started.add(chopsticks);
+      recordStarting(dir, started);
       final String[] ports =
           chopsticks.awaitLog(
               CHAIN_START_TIMEOUT,
@@ -117,6 +125,7 @@ public final class Devnet implements AutoCloseable {
                 dir,
                 dir.resolve("anvil.log"));
         started.add(anvil);
+        recordStarting(dir, started);
         anvil.awaitLog(
             Duration.ofSeconds(30), Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)"));
       }
@@ -134,6 +143,7 @@ public final class Devnet implements AutoCloseable {
               dir,
               dir.resolve("beefy.log"));
       started.add(beefy);
+      recordStarting(dir, started);
       final String beefyPort =
           beefy
               .awaitLog(
@@ -167,17 +177,47 @@ public final class Devnet implements AutoCloseable {
               dir,
               dir.resolve("block-producer.log"));
       started.add(producer);
+      recordStarting(dir, started);
 
       final Path config = writeRelayerConfig(options, endpoints, beefyClient);
       final List<Long> pids = started.stream().map(ChildProcess::pid).toList();
       final Devnet devnet = new Devnet(options, endpoints, pids, config);
       devnet.writeState();
+      removeHook(stopOnExit);
       return devnet;
     } catch (RuntimeException e) {
-      for (int i = started.size() - 1; i >= 0; i--) {
-        started.get(i).stop();
-      }
+      stopAll(started);
+      removeHook(stopOnExit);
       throw e;
+    }
+  }
+
+  private static void stopAll(final List<ChildProcess> started) {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      started.get(i).stop();
+    }
+  }
+
+  private static void removeHook(final Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or about to: it stops the children
+    }
+  }
+
+  /**
+   * Records the children started so far, so that {@code devnet down} can stop a start that died.
+   */
+  private static void recordStarting(final Path dir, final List<ChildProcess> started) {
+    final ObjectNode state = JSON.createObjectNode().put("starting", true);
+    final ArrayNode pids = state.putArray("pids");
+    started.forEach(child -> pids.add(child.pid()));
+    try {
+      JSON.writeValue(dir.resolve(STATE_FILE).toFile(), state);
+    } catch (IOException e) {
+      throw new DevnetException(
+          "cannot write " + dir.resolve(STATE_FILE) + ": " + e.getMessage(), e);
     }
   }
 
@@ -191,7 +231,9 @@ public final class Devnet implements AutoCloseable {
       final JsonNode json = JSON.readTree(state.toFile());
       final List<Long> pids = new ArrayList<>();
       json.path("pids").forEach(pid -> pids.add(pid.asLong()));
-      if (pids.isEmpty() || !pids.stream().allMatch(ChildProcess::isAlive)) {
+      if (json.path("starting").asBoolean(false)
+          || pids.isEmpty()
+          || !pids.stream().allMatch(ChildProcess::isAlive)) {
         return Optional.empty();
       }
       return Optional.of(
