@@ -37,6 +37,7 @@ public final class SubstrateChainWatcher {
   private volatile long finalized = -1;
   private volatile Instant lastFinalizedAt;
   private volatile boolean started;
+  private long gaugeTimer = -1;
 
   public SubstrateChainWatcher(
       final Vertx vertx,
@@ -53,7 +54,6 @@ public final class SubstrateChainWatcher {
     this.metrics = metrics;
     this.caughtUpWithin = caughtUpWithin;
     this.clock = clock;
-    vertx.setPeriodic(1_000, t -> refreshGauges());
   }
 
   public String chain() {
@@ -80,6 +80,7 @@ public final class SubstrateChainWatcher {
     }
     started = true;
     lastFinalizedAt = clock.instant();
+    gaugeTimer = vertx.setPeriodic(1_000, t -> refreshGauges());
     return WebSocketRpcClient.connect(vertx, WebSocketRpcClient.Options.of(endpoints))
         .compose(
             connected -> {
@@ -191,6 +192,7 @@ public final class SubstrateChainWatcher {
       return Future.succeededFuture();
     }
     started = false;
+    vertx.cancelTimer(gaugeTimer);
     final Future<Void> stopped = stream == null ? Future.succeededFuture() : stream.stop();
     return stopped
         .otherwiseEmpty()

@@ -1,7 +1,6 @@
 package io.xrelay.relayer.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /**
  * Every metric the relayer exports, in Prometheus style: {@code relayer_} prefix, base units,
@@ -51,10 +49,6 @@ public final class RelayerMetrics {
 
   public void finalizedBlock(final String chain, final long number) {
     gauge("relayer.chain.finalized.block", "Last finalized block seen", number, "chain", chain);
-  }
-
-  public void bestBlock(final String chain, final long number) {
-    gauge("relayer.chain.best.block", "Best block seen", number, "chain", chain);
   }
 
   /** Seconds between the newest finalized block's timestamp and now. */
@@ -195,34 +189,6 @@ public final class RelayerMetrics {
         1,
         "backend",
         backend);
-  }
-
-  // ---- signers ----
-
-  public void signerNonce(final String signer, final String chain, final long nonce) {
-    gauge(
-        "relayer.signer.nonce",
-        "Next nonce of the signer",
-        nonce,
-        "signer",
-        signer,
-        "chain",
-        chain);
-  }
-
-  public void registerSignerBalance(
-      final String signer, final String chain, final Supplier<Number> balance) {
-    Gauge.builder("relayer.signer.balance", balance)
-        .description("Signer balance in the chain's smallest unit")
-        .tag("signer", signer)
-        .tag("chain", chain)
-        .register(registry);
-  }
-
-  /** A value per sample (e.g. gas used), recorded as a summary. */
-  public DistributionSummary summary(
-      final String name, final String description, final String... tags) {
-    return DistributionSummary.builder(name).description(description).tags(tags).register(registry);
   }
 
   private void gauge(

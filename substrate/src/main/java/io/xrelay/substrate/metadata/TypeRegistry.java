@@ -87,20 +87,6 @@ public final class TypeRegistry {
     return Optional.empty();
   }
 
-  /** Follows single-field composites (newtypes) down to the type that carries the value. */
-  public int unwrapNewtypes(final int id) {
-    int current = id;
-    for (int guard = 0; guard < types.size(); guard++) {
-      if (types.get(current).def() instanceof TypeDef.Composite composite
-          && composite.fields().size() == 1) {
-        current = composite.fields().get(0).type();
-      } else {
-        return current;
-      }
-    }
-    return current;
-  }
-
   private void checkReferences(final PortableType type) {
     final int id = type.id();
     for (final TypeParameter param : type.params()) {
