@@ -26,6 +26,7 @@ public final class RelayerMetrics {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> doubleGauges = new ConcurrentHashMap<>();
 
   public RelayerMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -181,6 +182,29 @@ public final class RelayerMetrics {
         chain);
   }
 
+  // ---- signers ----
+
+  /** A signer's free balance in whole tokens (KSM, DOT, ETH) and its next nonce. */
+  public void signerAccount(
+      final String chain, final String signer, final double balance, final long nonce) {
+    doubleGauge(
+        "relayer.signer.balance",
+        "Free balance of a signer account in whole tokens (KSM, DOT, ETH)",
+        balance,
+        "chain",
+        chain,
+        "signer",
+        signer);
+    gauge(
+        "relayer.signer.nonce",
+        "Next nonce of a signer account",
+        nonce,
+        "chain",
+        chain,
+        "signer",
+        signer);
+  }
+
   /** 1 for the secp256k1 backend in use (native libsecp256k1 or the BouncyCastle fallback). */
   public void secp256k1Backend(final String backend) {
     gauge(
@@ -189,6 +213,24 @@ public final class RelayerMetrics {
         1,
         "backend",
         backend);
+  }
+
+  private void doubleGauge(
+      final String name, final String description, final double value, final String... tags) {
+    // the bits of the double, so one map of AtomicLong holders serves both kinds
+    final String key = name + String.join(",", tags);
+    doubleGauges
+        .computeIfAbsent(
+            key,
+            k -> {
+              final AtomicLong bits = new AtomicLong();
+              Gauge.builder(name, bits, held -> Double.longBitsToDouble(held.get()))
+                  .description(description)
+                  .tags(tags)
+                  .register(registry);
+              return bits;
+            })
+        .set(Double.doubleToRawLongBits(value));
   }
 
   private void gauge(
