@@ -182,6 +182,12 @@ public final class RelayerMetrics {
         chain);
   }
 
+  public Counter purgedItems() {
+    return Counter.builder("relayer.store.purged.items")
+        .description("Confirmed items deleted after the store's retention")
+        .register(registry);
+  }
+
   // ---- signers ----
 
   /** A signer's free balance in whole tokens (KSM, DOT, ETH) and its next nonce. */

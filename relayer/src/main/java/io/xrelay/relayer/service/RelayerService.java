@@ -13,6 +13,7 @@ import io.xrelay.relayer.http.HttpApi;
 import io.xrelay.relayer.metrics.RelayerMetrics;
 import io.xrelay.relayer.route.beefy.BeefyFinalityRoute;
 import io.xrelay.relayer.signer.SignerAccountMonitor;
+import io.xrelay.relayer.work.RetentionPurge;
 import io.xrelay.relayer.work.RetryPolicy;
 import io.xrelay.relayer.work.WorkPipeline;
 import io.xrelay.store.RouteOwnership;
@@ -36,6 +37,7 @@ public final class RelayerService implements HttpApi.ServiceView {
   private static final System.Logger LOG = System.getLogger(RelayerService.class.getName());
   private static final Duration CAUGHT_UP_WITHIN = Duration.ofSeconds(60);
   private static final Duration SIGNER_READ_INTERVAL = Duration.ofSeconds(30);
+  private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
 
   private final Vertx vertx;
   private final RelayerConfig config;
@@ -50,6 +52,7 @@ public final class RelayerService implements HttpApi.ServiceView {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private HttpApi http;
   private SignerAccountMonitor signerAccounts;
+  private RetentionPurge purge;
 
   public RelayerService(
       final Vertx vertx,
@@ -123,6 +126,15 @@ public final class RelayerService implements HttpApi.ServiceView {
                       SIGNER_READ_INTERVAL);
               // balances are informative: a failed first read must not stop the service
               signerAccounts.start();
+              purge =
+                  new RetentionPurge(
+                      vertx,
+                      store,
+                      config.store().retention(),
+                      PURGE_INTERVAL,
+                      metrics.purgedItems(),
+                      clock);
+              purge.start();
               return Future.succeededFuture();
             });
   }
@@ -216,6 +228,9 @@ public final class RelayerService implements HttpApi.ServiceView {
     final List<Future<Void>> steps = new ArrayList<>();
     if (signerAccounts != null) {
       steps.add(signerAccounts.stop());
+    }
+    if (purge != null) {
+      purge.stop();
     }
     beefyRoutes.forEach(route -> steps.add(route.stop().otherwiseEmpty()));
     pipelines.forEach(pipeline -> steps.add(pipeline.stop(config.shutdownGracePeriod())));
