@@ -24,6 +24,16 @@ import java.util.function.Function;
 public final class SubstrateChainWatcher {
   private static final System.Logger LOG = System.getLogger(SubstrateChainWatcher.class.getName());
 
+  /** The calls a watcher makes on every chain; their error counters start at zero. */
+  private static final List<String> WATCHED_METHODS =
+      List.of(
+          "chain_getFinalizedHead",
+          "chain_getHeader",
+          "chain_getBlockHash",
+          "chain_getBlock",
+          "state_getStorage",
+          "chain_subscribeFinalizedHeads");
+
   private final Vertx vertx;
   private final String chain;
   private final List<String> endpoints;
@@ -97,6 +107,8 @@ public final class SubstrateChainWatcher {
     }
     started = true;
     lastFinalizedAt = clock.instant();
+    metrics.reconnects(chain);
+    metrics.initializeRpcErrors(chain, WATCHED_METHODS);
     gaugeTimer = vertx.setPeriodic(1_000, t -> refreshGauges());
     return WebSocketRpcClient.connect(vertx, WebSocketRpcClient.Options.of(endpoints))
         .compose(
@@ -104,6 +116,14 @@ public final class SubstrateChainWatcher {
               rpc = connected;
               client = new SubstrateClient(new MeteredJsonRpcClient(connected, chain, metrics));
               client.rpc().onReconnect(() -> metrics.reconnects(chain).increment());
+              // the best block is informative: a node that does not serve it is not fatal
+              client
+                  .subscribeNewHeads(head -> metrics.bestBlock(chain, head.number()))
+                  .onFailure(
+                      error ->
+                          LOG.log(
+                              System.Logger.Level.WARNING,
+                              chain + ": no best-block subscription: " + error.getMessage()));
               return Future.all(
                   store.checkpoint(checkpointName()),
                   client.finalizedHead().compose(client::header));

@@ -48,6 +48,23 @@ public final class RelayerMetrics {
 
   // ---- chains ----
 
+  public void bestBlock(final String chain, final long number) {
+    gauge("relayer.chain.best.block", "Best (not yet final) block seen", number, "chain", chain);
+  }
+
+  /**
+   * Creates the error counters of a chain's usual methods at zero, so that rates and alerts see a
+   * series before the first error.
+   */
+  public void initializeRpcErrors(final String chain, final java.util.List<String> methods) {
+    for (final String method : methods) {
+      for (final io.xrelay.substrate.client.RpcException.Kind kind :
+          io.xrelay.substrate.client.RpcException.Kind.values()) {
+        rpcErrors(chain, method, kind.name().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+  }
+
   public void finalizedBlock(final String chain, final long number) {
     gauge("relayer.chain.finalized.block", "Last finalized block seen", number, "chain", chain);
   }

@@ -102,6 +102,11 @@ class RelayerServiceIT {
     assertThat(metrics)
         .contains("relayer_beefy_justifications_total{chain=\"kusama\",outcome=\"valid\"}")
         .contains("relayer_chain_finalized_block{chain=\"kusama\"}")
+        .contains("relayer_chain_best_block{chain=\"kusama\"}")
+        .contains("relayer_rpc_reconnects_total{chain=\"kusama\"}")
+        .contains(
+            "relayer_rpc_errors_total{chain=\"kusama\",method=\"chain_getHeader\",reason=\"timeout\"}")
+        .contains("relayer_store_purged_items_total")
         .contains("relayer_route_items{route=\"kusama-beefy\",state=\"confirmed\"}")
         .contains("jvm_memory_used_bytes")
         .contains("relayer_crypto_secp256k1_backend{backend=\"libsecp256k1\"} 1.0");
