@@ -20,20 +20,16 @@ if (files.length === 0) {
   process.exit(2);
 }
 
+// Core kinds live in kubernetes-models/v1, the others under their group/version.
 async function modelFor(apiVersion, kind) {
-  const group = apiVersion.includes('/') ? apiVersion : `core/${apiVersion}`;
-  const module = group.startsWith('monitoring.coreos.com/')
+  const module = apiVersion.startsWith('monitoring.coreos.com/')
     ? `@kubernetes-models/prometheus-operator/${apiVersion}`
-    : group.startsWith('core/')
-      ? `kubernetes-models/${apiVersion}`
-      : `kubernetes-models/${apiVersion}`;
-  let exports;
+    : `kubernetes-models/${apiVersion}`;
   try {
-    exports = await import(module);
-  } catch (e) {
+    return (await import(module))[kind] ?? null;
+  } catch {
     return null;
   }
-  return exports[kind] ?? null;
 }
 
 function errorsOf(Model, object) {

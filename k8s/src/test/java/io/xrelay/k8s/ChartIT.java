@@ -189,6 +189,18 @@ class ChartIT {
             "Deployment/xrelay: /spec/template/spec/containers/0/securityContext/"
                 + "readOnlyRootFileSystem: unknown field 'readOnlyRootFileSystem'");
 
+    // Prometheus Operator kinds too (@kubernetes-models/prometheus-operator).
+    final ObjectNode rule = (ObjectNode) find(objects(render("values-ha.yaml")), "PrometheusRule");
+    final ObjectNode firstRule =
+        (ObjectNode) rule.path("spec").path("groups").get(0).path("rules").get(0);
+    firstRule.set("fro", firstRule.remove("for"));
+    final Path badRule = K8sTools.target("misspelled-rule.yaml");
+    Files.writeString(badRule, YAML.writeValueAsString(rule));
+    final K8sTools.Result ruleCheck = K8sTools.validateManifests(badRule);
+    assertThat(ruleCheck.exit()).isEqualTo(1);
+    assertThat(ruleCheck.output())
+        .contains("PrometheusRule/xrelay: /spec/groups/0/rules/0/fro: unknown field 'fro'");
+
     final ObjectNode wrongType = (ObjectNode) find(objects, "Service").deepCopy();
     ((ObjectNode) wrongType.path("spec").path("ports").get(0)).put("port", "ninety");
     final Path typo = K8sTools.target("wrong-type.yaml");
@@ -196,6 +208,19 @@ class ChartIT {
     final K8sTools.Result typeCheck = K8sTools.validateManifests(typo);
     assertThat(typeCheck.exit()).isEqualTo(1);
     assertThat(typeCheck.output()).contains("Service/xrelay: /spec/ports/0/port");
+  }
+
+  /** The image (Dockerfile at the root, not built here: no engine) runs as the chart's user. */
+  @Test
+  void shouldRunTheImageAsTheChartsUser() throws Exception {
+    final String dockerfile = Files.readString(K8sTools.HOME.resolve("../Dockerfile"));
+    final JsonNode values = YAML.readTree(K8sTools.CHART.resolve("values.yaml").toFile());
+    final String uid = values.path("podSecurityContext").path("runAsUser").asText();
+    assertThat(dockerfile)
+        .contains(
+            "USER " + uid + ":" + values.path("podSecurityContext").path("runAsGroup").asText())
+        .contains("ENTRYPOINT [\"java\", \"-jar\", \"/opt/xrelay/relayer.jar\"]")
+        .contains("EXPOSE " + values.path("service").path("port").asText());
   }
 
   private static Path render(final String values) throws Exception {
