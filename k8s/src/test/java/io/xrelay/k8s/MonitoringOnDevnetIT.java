@@ -180,6 +180,9 @@ class MonitoringOnDevnetIT {
       } finally {
         devnet.resumeBlockProduction();
       }
+      // Blocks come again, so the tests after this one see a live devnet.
+      prometheus.awaitSeries(
+          "relayer_chain_lag_seconds{chain=\"kusama\"} < 10", Duration.ofSeconds(60));
     }
   }
 
