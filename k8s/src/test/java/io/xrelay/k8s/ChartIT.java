@@ -94,6 +94,37 @@ class ChartIT {
   }
 
   @Test
+  void shouldGrantNoLeasesWithAdvisoryLockOwnership() throws Exception {
+    final K8sTools.Result result =
+        K8sTools.helm(
+            "template",
+            "xrelay",
+            "chart/xrelay",
+            "-f",
+            "chart/xrelay/values-ha.yaml",
+            "--set",
+            "config.store.ownership.kind=advisory-lock",
+            "--set",
+            "config.store.ownership.lease-prefix=null");
+    assertThat(result.exit()).as(result.output()).isZero();
+    final Path out = K8sTools.target("rendered-advisory-lock.yaml");
+    Files.writeString(out, withoutHelmLogs(result.output()));
+    final List<JsonNode> objects = objects(out);
+    assertThat(kinds(objects)).doesNotContain("Role", "RoleBinding");
+    assertThat(
+            find(objects, "Deployment")
+                .path("spec")
+                .path("template")
+                .path("spec")
+                .path("automountServiceAccountToken")
+                .asBoolean(true))
+        .isFalse();
+    assertThat(find(objects, "ConfigMap").path("data").path("relayer.yaml").asText())
+        .contains("kind: advisory-lock")
+        .doesNotContain("kubernetes-lease");
+  }
+
+  @Test
   void shouldKeepTheSqliteStoreOnAStatefulSetVolume() throws Exception {
     final List<JsonNode> objects = objects(render("values-sqlite.yaml"));
     final JsonNode set = find(objects, "StatefulSet");
