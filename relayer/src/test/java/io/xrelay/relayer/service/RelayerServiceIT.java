@@ -10,6 +10,7 @@ import io.xrelay.config.RelayerConfig;
 import io.xrelay.devnet.Devnet;
 import io.xrelay.devnet.SharedDevnet;
 import io.xrelay.relayer.metrics.RelayerMetrics;
+import io.xrelay.testing.PrometheusServer;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
