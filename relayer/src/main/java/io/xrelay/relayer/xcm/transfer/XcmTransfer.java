@@ -194,15 +194,36 @@ public final class XcmTransfer {
 
     final List<String> notes = new ArrayList<>();
     final RuntimeApis apis = await(RuntimeApis.read(originRpc));
-    notes.add(
-        apis.offers(RuntimeApis.DRY_RUN_API)
-            ? "DryRunApi: offered by the origin runtime, not called by this version"
-            : "DryRunApi: not offered by the origin runtime, so no dry run");
-    notes.add(
-        apis.offers(RuntimeApis.XCM_PAYMENT_API)
-            ? "XcmPaymentApi: offered by the origin runtime, not called by this version"
-            : "XcmPaymentApi: not offered by the origin runtime, so no XCM fee estimate; the"
-                + " destination takes its execution fee out of the amount");
+    Optional<String> dryRunFailure = Optional.empty();
+    if (apis.offers(RuntimeApis.DRY_RUN_API)) {
+      try {
+        final XcmPreflight.DryRun dryRun =
+            await(
+                new XcmPreflight(await(XcmPreflight.metadataV15(originRpc)))
+                    .dryRun(
+                        originRpc,
+                        request.key().accountId(),
+                        planned.call().callData().toArray(),
+                        planned.version()));
+        dryRunFailure = dryRun.error().map(error -> "dry run: " + error);
+        notes.add(
+            dryRun.error().isPresent()
+                ? "DryRunApi: " + dryRun.error().get()
+                : "DryRunApi: the call succeeds and sends "
+                    + dryRun.forwardedMessages()
+                    + " message(s)");
+        dryRun.deliveryFees().forEach(fee -> notes.add("XcmPaymentApi: delivery fee to " + fee));
+      } catch (Exception e) {
+        notes.add("DryRunApi: offered, but the dry run could not be made: " + e.getMessage());
+      }
+    } else {
+      notes.add("DryRunApi: not offered by the origin runtime, so no dry run");
+    }
+    if (!apis.offers(RuntimeApis.XCM_PAYMENT_API)) {
+      notes.add(
+          "XcmPaymentApi: not offered by the origin runtime, so no fee estimate; the"
+              + " destination takes its execution fee out of the amount");
+    }
     notes.add("transfer type: " + planned.type().getClass().getSimpleName());
     notes.add(
         planned.topic().isPresent()
@@ -230,8 +251,8 @@ public final class XcmTransfer {
           request.destination().name(),
           -1,
           Optional.empty(),
-          "dry-run",
-          Optional.empty(),
+          dryRunFailure.isPresent() ? "fail" : "dry-run",
+          dryRunFailure,
           planned.call().name(),
           planned.call().callData().toHex(),
           amountText,
@@ -243,6 +264,29 @@ public final class XcmTransfer {
           0);
     }
 
+    if (dryRunFailure.isPresent()) {
+      // The runtime says the call would fail: submitting it would only cost the fee.
+      return new TransferResult(
+          planned.topic().map(Bytes::toHex),
+          Optional.empty(),
+          request.origin().name(),
+          -1,
+          Optional.empty(),
+          request.destination().name(),
+          -1,
+          Optional.empty(),
+          "fail",
+          dryRunFailure,
+          planned.call().name(),
+          planned.call().callData().toHex(),
+          amountText,
+          amount.toString(),
+          fee,
+          Optional.empty(),
+          List.of(),
+          notes,
+          0);
+    }
     final DestinationOutcome watcher = await(DestinationOutcome.follow(vertx, destinationClient));
     final Map<String, byte[]> queueByBlock = new ConcurrentHashMap<>();
     RpcSubscription queueSubscription = null;
