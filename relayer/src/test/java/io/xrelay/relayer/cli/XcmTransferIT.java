@@ -99,7 +99,7 @@ class XcmTransferIT {
             "//Alice",
             "ed25519");
 
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     final JsonNode result = JSON.readTree(run.out());
     assertThat(result.path("outcome").asText()).isEqualTo("success");
     assertThat(result.path("error").isNull()).isTrue();
@@ -132,7 +132,7 @@ class XcmTransferIT {
     final CommandLineRun run =
         transfer("asset-hub-kusama", "kusama", "1", Hex.encode(beneficiary), "//Bob", "ecdsa");
 
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     final JsonNode result = JSON.readTree(run.out());
     assertThat(result.path("outcome").asText()).isEqualTo("success");
     assertThat(result.path("destination").path("event").asText())
@@ -166,7 +166,7 @@ class XcmTransferIT {
             "//Charlie",
             "ed25519");
 
-    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
     final JsonNode result = JSON.readTree(run.out());
     assertThat(result.path("outcome").asText()).isEqualTo("fail");
     assertThat(result.path("error").asText()).contains("Incomplete").contains("TooExpensive");
@@ -184,7 +184,7 @@ class XcmTransferIT {
     final CommandLineRun run =
         transfer("kusama", "asset-hub-kusama", "1", key20, "//Dave", "ed25519");
 
-    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
     final JsonNode result = JSON.readTree(run.out());
     assertThat(result.path("outcome").asText()).isEqualTo("fail");
     assertThat(result.path("error").asText()).contains("FailedToTransactAsset");
@@ -243,7 +243,7 @@ class XcmTransferIT {
             "--dry-run",
             "--json");
 
-    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
     final JsonNode result = JSON.readTree(run.out());
     assertThat(result.path("outcome").asText()).isEqualTo("dry-run");
     assertThat(result.path("origin").path("block").isNull()).isTrue();

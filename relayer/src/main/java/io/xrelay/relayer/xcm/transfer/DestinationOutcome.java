@@ -68,7 +68,11 @@ public final class DestinationOutcome {
 
   private final Vertx vertx;
   private final SubstrateClient client;
+  private static final int READ_ATTEMPTS = 5;
+  private static final Duration RETRY_DELAY = Duration.ofSeconds(1);
+
   private final List<BlockEvents> seen = new ArrayList<>();
+  private final List<String> unreadBlocks = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Promise<Result> result = Promise.promise();
   private RpcSubscription subscription;
   private Future<Void> processing = Future.succeededFuture();
@@ -85,8 +89,18 @@ public final class DestinationOutcome {
   /** Starts following the destination's blocks; call before submitting the transfer. */
   public static Future<DestinationOutcome> follow(final Vertx vertx, final SubstrateClient client) {
     final DestinationOutcome watcher = new DestinationOutcome(vertx, client);
+    // Start from the head as it is now: a subscription's first notification may come only with
+    // the next block, and the message could be in that one's predecessor.
     return client
-        .subscribeFinalizedHeads(watcher::onHead)
+        .finalizedHead()
+        .compose(client::header)
+        .compose(
+            head -> {
+              synchronized (watcher) {
+                watcher.lastNumber = head.number() - 1;
+              }
+              return client.subscribeFinalizedHeads(watcher::onHead);
+            })
         .map(
             created -> {
               synchronized (watcher) {
@@ -123,7 +137,11 @@ public final class DestinationOutcome {
                         Optional.of(
                             "no processing of the message on the destination within "
                                 + timeout.toSeconds()
-                                + " s"),
+                                + " s"
+                                + (unreadBlocks.isEmpty()
+                                    ? ""
+                                    : "; destination blocks that could not be read: "
+                                        + unreadBlocks)),
                         BigInteger.ZERO,
                         List.of())));
     return result.future();
@@ -153,15 +171,37 @@ public final class DestinationOutcome {
       final long n = number;
       processing =
           processing
-              .compose(v -> client.blockHash(n))
-              .compose(hash -> client.events(hash).map(events -> new BlockEvents(n, hash, events)))
+              .compose(v -> read(n, READ_ATTEMPTS))
               .map(
                   block -> {
                     onBlock(block);
                     return (Void) null;
                   })
-              .recover(error -> Future.succeededFuture()); // a block we cannot read is skipped
+              .recover(
+                  error -> {
+                    // The message may be in this block: say so rather than pass over it quietly.
+                    unreadBlocks.add(n + " (" + error.getMessage() + ")");
+                    return Future.succeededFuture();
+                  });
     }
+  }
+
+  /** The events of block {@code number}; a loaded node may time out, so a read is retried. */
+  private Future<BlockEvents> read(final long number, final int attempts) {
+    final Future<BlockEvents> read =
+        client
+            .blockHash(number)
+            .compose(
+                hash -> client.events(hash).map(events -> new BlockEvents(number, hash, events)));
+    if (attempts <= 1) {
+      return read;
+    }
+    return read.recover(
+        error -> {
+          final Promise<Void> delay = Promise.promise();
+          vertx.setTimer(RETRY_DELAY.toMillis(), t -> delay.complete());
+          return delay.future().compose(v -> read(number, attempts - 1));
+        });
   }
 
   private synchronized void onBlock(final BlockEvents block) {
