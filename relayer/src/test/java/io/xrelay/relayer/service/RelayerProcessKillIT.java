@@ -61,6 +61,7 @@ class RelayerProcessKillIT {
           .build();
   private static final String ROUTE = "kusama-beefy";
   private static final int KILLS = 10;
+  private static final int BLOCKS_WHILE_DOWN = 3;
   private static final Path JAR = Path.of("target", "relayer.jar").toAbsolutePath();
 
   private static Devnet devnet;
@@ -157,7 +158,16 @@ class RelayerProcessKillIT {
       Thread.sleep(1_000 + random.nextInt(8_000));
       run.kill();
     }
+    // Blocks finalized while no relayer runs: the last run must backfill them.
+    final long down = finalizedHead();
+    final long downDeadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (finalizedHead() < down + BLOCKS_WHILE_DOWN && System.nanoTime() < downDeadline) {
+      Thread.sleep(500);
+    }
     final long until = finalizedHead();
+    assertThat(until)
+        .as("blocks finalized while the relayer was down")
+        .isGreaterThanOrEqualTo(down + BLOCKS_WHILE_DOWN);
     final RelayerProcess last = RelayerProcess.start(environment, dir, "run-last");
     try {
       last.awaitReady(Duration.ofSeconds(120));
