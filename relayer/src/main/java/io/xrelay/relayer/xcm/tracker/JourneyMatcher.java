@@ -2,6 +2,9 @@ package io.xrelay.relayer.xcm.tracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.xrelay.scale.ScaleDecodeException;
+import io.xrelay.store.journey.Journey;
+import io.xrelay.store.journey.JourneyLeg;
+import io.xrelay.store.journey.JourneyOutcome;
 import io.xrelay.xcm.VersionedXcm;
 import io.xrelay.xcm.codec.XcmCodec;
 import io.xrelay.xcm.framing.FramedXcm;

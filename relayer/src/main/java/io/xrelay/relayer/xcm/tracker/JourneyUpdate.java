@@ -1,5 +1,8 @@
 package io.xrelay.relayer.xcm.tracker;
 
+import io.xrelay.store.journey.Journey;
+import io.xrelay.store.journey.JourneyLeg;
+import io.xrelay.store.journey.JourneyOutcome;
 import java.util.List;
 import java.util.Set;
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import io.xrelay.store.journey.Journey;
+import io.xrelay.store.journey.JourneyLeg;
+import io.xrelay.store.journey.JourneyOutcome;
 import io.xrelay.testing.SharedFixtures;
 import java.time.Duration;
 import java.time.Instant;

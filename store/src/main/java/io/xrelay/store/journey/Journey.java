@@ -1,4 +1,4 @@
-package io.xrelay.relayer.xcm.tracker;
+package io.xrelay.store.journey;
 
 import java.util.List;
 import java.util.Objects;
