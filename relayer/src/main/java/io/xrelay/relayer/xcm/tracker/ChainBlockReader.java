@@ -2,6 +2,7 @@ package io.xrelay.relayer.xcm.tracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Future;
+import io.xrelay.crypto.Blake2b;
 import io.xrelay.scale.Hex;
 import io.xrelay.scale.ScaleDecodeException;
 import io.xrelay.scale.ScaleReader;
@@ -49,9 +50,7 @@ public final class ChainBlockReader {
                 Future.all(
                         client.events(hash),
                         client.storage(TIMESTAMP_NOW, hash),
-                        metadata.pallet("ParachainSystem").isPresent()
-                            ? client.block(hash).map(block -> block.extrinsics())
-                            : Future.succeededFuture(List.<String>of()))
+                        client.block(hash).map(block -> block.extrinsics()))
                     .compose(
                         all -> {
                           final List<EventRecord> records = all.resultAt(0);
@@ -69,8 +68,17 @@ public final class ChainBlockReader {
                               .map(
                                   outbound ->
                                       new BlockEvents(
-                                          chain, number, hash, time, events, downward, outbound,
-                                          List.of()));
+                                          chain,
+                                          number,
+                                          hash,
+                                          time,
+                                          events,
+                                          downward,
+                                          outbound,
+                                          List.of(),
+                                          extrinsics.stream()
+                                              .map(x -> Hex.encode(Blake2b.hash256(Hex.decode(x))))
+                                              .toList()));
                         }));
   }
 

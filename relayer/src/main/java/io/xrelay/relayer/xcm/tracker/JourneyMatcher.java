@@ -40,6 +40,11 @@ public final class JourneyMatcher {
   private final Duration bridgedTimeout;
   private final Map<String, Draft> journeys = new LinkedHashMap<>();
   private final Map<String, Draft> byKey = new HashMap<>();
+  // Relay chain teleports emit no send event: the extrinsics of a block that executed XCM
+  // ("Attempted") and the journeys a parachain inherent says were sent in that block meet here.
+  private final Map<String, List<String>> attemptsByBlock = new LinkedHashMap<>();
+  private final Map<String, List<Draft>> inherentSendsByBlock = new LinkedHashMap<>();
+  private static final int REMEMBERED_BLOCKS = 1_000;
 
   public JourneyMatcher(
       final List<TrackedChain> chains, final Duration timeout, final Duration bridgedTimeout) {
@@ -163,6 +168,7 @@ public final class JourneyMatcher {
     private final Map<Draft, JourneyOutcome> before = new HashMap<>();
     private final Map<Draft, List<JourneyLeg>> added = new HashMap<>();
     private final Set<String> merged = new LinkedHashSet<>();
+    private final Set<Draft> rekeyed = new java.util.HashSet<>();
 
     BlockRun(final BlockEvents block) {
       this.block = block;
@@ -311,8 +317,31 @@ public final class JourneyMatcher {
           if (draft.sentAt < 0) {
             draft.sentAt = block.time().toEpochMilli();
           }
+          final String at = relay + "#" + message.sentAt();
+          final List<String> attempts = attemptsByBlock.get(at);
+          if (attempts != null && attempts.size() == 1) {
+            index(draft, attempts);
+          } else {
+            remember(inherentSendsByBlock, at, draft);
+          }
         }
         position++;
+      }
+    }
+
+    private void attempted(final String at, final String extrinsicHash) {
+      final List<String> hashes = attemptsByBlock.computeIfAbsent(at, k -> new ArrayList<>());
+      if (!hashes.contains(extrinsicHash)) {
+        hashes.add(extrinsicHash);
+      }
+      trim(attemptsByBlock);
+      final List<Draft> sends = inherentSendsByBlock.get(at);
+      if (sends != null && hashes.size() == 1) {
+        for (final Draft draft : sends) {
+          touch(draft);
+          rekeyed.add(draft);
+          index(draft, hashes);
+        }
       }
     }
 
@@ -389,6 +418,11 @@ public final class JourneyMatcher {
           send.destination = destinationOf(destination);
           send.bridgedDestination = EventFields.hasGlobalConsensus(destination);
           sentEvents.add(send);
+        } else if (name.equals("Attempted")
+            && (event.pallet().equals("PolkadotXcm") || event.pallet().equals("XcmPallet"))) {
+          block
+              .extrinsicHash(event.extrinsicIndex())
+              .ifPresent(hash -> attempted(block.chain() + "#" + block.number(), hash));
         } else if (name.equals("AssetsTrapped")) {
           trapped.add(event);
         } else if (event.pallet().startsWith("Bridge")
@@ -486,6 +520,10 @@ public final class JourneyMatcher {
         draft = open(ids.topic().orElse(ids.hash()), block.chain());
       }
       index(draft, ids.all());
+      final Optional<String> extrinsic = block.extrinsicHash(send.event.extrinsicIndex());
+      if (extrinsic.isPresent()) {
+        index(draft, List.of(extrinsic.get()));
+      }
       Optional<String> destination = send.destination;
       if (destination.isEmpty() && send.recipientPara != Integer.MIN_VALUE) {
         destination =
@@ -740,7 +778,7 @@ public final class JourneyMatcher {
         draft.settle();
         final List<JourneyLeg> newLegs = added.getOrDefault(draft, List.of());
         final JourneyOutcome previous = before.get(draft);
-        if (!newLegs.isEmpty() || previous != draft.outcome) {
+        if (!newLegs.isEmpty() || previous != draft.outcome || rekeyed.contains(draft)) {
           updates.add(new JourneyUpdate(draft.snapshot(), newLegs, previous, merged));
         }
       }
@@ -749,6 +787,17 @@ public final class JourneyMatcher {
   }
 
   private static final String BRIDGE = "bridge";
+
+  private static <T> void remember(final Map<String, List<T>> map, final String at, final T value) {
+    map.computeIfAbsent(at, k -> new ArrayList<>()).add(value);
+    trim(map);
+  }
+
+  private static void trim(final Map<String, ?> map) {
+    while (map.size() > REMEMBERED_BLOCKS) {
+      map.remove(map.keySet().iterator().next());
+    }
+  }
 
   static String bridgeKey(final String lane, final long nonce) {
     return "bridge:" + lane + ":" + nonce;

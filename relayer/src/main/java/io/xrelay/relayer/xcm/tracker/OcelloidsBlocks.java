@@ -65,6 +65,14 @@ public final class OcelloidsBlocks {
               event.path("value")));
     }
     return new BlockEvents(
-        chain, number, hash, Instant.ofEpochMilli(time), events, downward, List.of(), horizontal);
+        chain,
+        number,
+        hash,
+        Instant.ofEpochMilli(time),
+        events,
+        downward,
+        List.of(),
+        horizontal,
+        List.of());
   }
 }

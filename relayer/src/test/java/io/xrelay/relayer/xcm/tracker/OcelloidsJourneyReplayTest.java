@@ -127,7 +127,8 @@ class OcelloidsJourneyReplayTest {
               new ArrayList<>(events.getOrDefault(key, Map.of()).values()),
               List.of(),
               new ArrayList<>(outbound.getOrDefault(key, Map.of()).values()),
-              new ArrayList<>(pages.getOrDefault(key, Map.of()).values())));
+              new ArrayList<>(pages.getOrDefault(key, Map.of()).values()),
+              List.of()));
     }
     blocks.sort(Comparator.comparing(BlockEvents::time));
     return blocks;
