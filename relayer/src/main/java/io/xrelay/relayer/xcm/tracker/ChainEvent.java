@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * as 0x-hex, big integers as strings).
  *
  * @param index the event's position in the block
- * @param extrinsicIndex the extrinsic that emitted it, or -1 (initialization or finalization)
+ * @param extrinsicIndex the extrinsic that emitted it, or -1 (initialization) or -2 (finalization):
+ *     events of one group are matched together
  */
 public record ChainEvent(
     int index, long extrinsicIndex, String pallet, String name, JsonNode fields) {

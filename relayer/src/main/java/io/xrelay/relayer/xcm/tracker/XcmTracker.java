@@ -26,7 +26,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -332,10 +331,6 @@ public final class XcmTracker {
       }
     }
     return Future.all(offered).mapEmpty();
-  }
-
-  public Optional<Journey> journeyInMemory(final String id) {
-    return matcher.journey(id);
   }
 
   /** Idempotent; waits for the block in hand. */
