@@ -50,6 +50,7 @@ public record Stores(WorkStore store, RouteOwnership ownership) {
               vertx,
               kubernetes,
               namespace,
+              postgres.ownership().leasePrefix(),
               postgres.instanceId(),
               LeaseTiming.kubernetesDefaults()));
     }

@@ -10,6 +10,7 @@ import io.xrelay.config.RelayerConfig;
 import io.xrelay.devnet.Devnet;
 import io.xrelay.devnet.SharedDevnet;
 import io.xrelay.relayer.metrics.RelayerMetrics;
+import io.xrelay.testing.PrometheusServer;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -102,6 +103,11 @@ class RelayerServiceIT {
     assertThat(metrics)
         .contains("relayer_beefy_justifications_total{chain=\"kusama\",outcome=\"valid\"}")
         .contains("relayer_chain_finalized_block{chain=\"kusama\"}")
+        .contains("relayer_chain_best_block{chain=\"kusama\"}")
+        .contains("relayer_rpc_reconnects_total{chain=\"kusama\"}")
+        .contains(
+            "relayer_rpc_errors_total{chain=\"kusama\",method=\"chain_getHeader\",reason=\"timeout\"}")
+        .contains("relayer_store_purged_items_total")
         .contains("relayer_route_items{route=\"kusama-beefy\",state=\"confirmed\"}")
         .contains("jvm_memory_used_bytes")
         .contains("relayer_crypto_secp256k1_backend{backend=\"libsecp256k1\"} 1.0");

@@ -172,27 +172,31 @@ public final class XcmTracker {
     return tail;
   }
 
-  /** Feeds the watcher's finalized blocks to the tracker, if it follows that chain. */
+  /**
+   * Feeds the watcher's finalized blocks to the tracker, if it follows that chain. Durably: the
+   * watcher's checkpoint passes a block only once its journeys are saved, so a crash in between
+   * replays the block (which adds nothing twice).
+   */
   public void attach(final SubstrateChainWatcher watcher) {
     if (!chains.contains(watcher.chain())) {
       return;
     }
-    watcher.onFinalized(block -> enqueue(() -> process(watcher, block)));
+    watcher.onFinalizedDurably(block -> enqueue(() -> process(watcher, block)));
   }
 
-  private synchronized void enqueue(final java.util.function.Supplier<Future<Void>> step) {
+  /**
+   * Runs {@code step} after every step before it; the returned future fails with the step, while
+   * the queue goes on with the next one.
+   */
+  private synchronized Future<Void> enqueue(final java.util.function.Supplier<Future<Void>> step) {
+    final Future<Void> result = tail.transform(previous -> step.get());
     tail =
-        tail.transform(
-            previous ->
-                step.get()
-                    .recover(
-                        error -> {
-                          LOG.log(
-                              System.Logger.Level.WARNING,
-                              "xcm tracker: " + error.getMessage(),
-                              error);
-                          return Future.succeededFuture();
-                        }));
+        result.recover(
+            error -> {
+              LOG.log(System.Logger.Level.WARNING, "xcm tracker: " + error.getMessage(), error);
+              return Future.succeededFuture();
+            });
+    return result;
   }
 
   private Future<Void> process(final SubstrateChainWatcher watcher, final FinalizedBlock block) {
