@@ -438,8 +438,9 @@ public final class Devnet implements AutoCloseable {
   /**
    * Writes {@code <devnet dir>/relayer.yaml}, a relayer configuration for this devnet in the config
    * module's schema: its chains under their devnet presets, an SQLite store in the devnet directory
-   * (its checkpoints belong to this devnet's chains), and a {@code beefy-finality} route on Kusama.
-   * No signer: the devnet's keys are the public dev keys, which an operator adds as they need.
+   * (its checkpoints belong to this devnet's chains), a {@code beefy-finality} route on Kusama and
+   * {@code xcm-tracker} routes both ways between Kusama and Asset Hub. No signer: the devnet's keys
+   * are the public dev keys, which an operator adds as they need.
    *
    * @return the absolute path of the file
    */
@@ -479,6 +480,13 @@ public final class Devnet implements AutoCloseable {
       appendChain(yaml, "ethereum", endpoints.ethereumWs(), endpoints.ethereumHttp());
     }
     yaml.append("routes:\n  kusama-beefy:\n    kind: beefy-finality\n    source: kusama\n");
+    // XCM journeys both ways between the relay chain and Asset Hub.
+    yaml.append(
+        "  kusama-to-asset-hub:\n    kind: xcm-tracker\n    source: kusama\n"
+            + "    target: asset-hub-kusama\n");
+    yaml.append(
+        "  asset-hub-to-kusama:\n    kind: xcm-tracker\n    source: asset-hub-kusama\n"
+            + "    target: kusama\n");
     createDirectories(dir);
     final Path file = dir.resolve("relayer.yaml");
     write(file, yaml.toString());

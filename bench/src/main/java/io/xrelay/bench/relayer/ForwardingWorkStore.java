@@ -66,6 +66,11 @@ class ForwardingWorkStore implements WorkStore {
   }
 
   @Override
+  public Future<Long> purgeConfirmed(final java.time.Instant updatedBefore, final int limit) {
+    return delegate.purgeConfirmed(updatedBefore, limit);
+  }
+
+  @Override
   public Future<Map<WorkState, Long>> countByState(final String route) {
     return delegate.countByState(route);
   }

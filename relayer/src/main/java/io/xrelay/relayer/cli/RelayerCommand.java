@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       DevnetCommand.class,
       BeefyCommand.class,
       XcmCommand.class,
-      ConfigCommand.class
+      ConfigCommand.class,
+      TrackCommand.class
     })
 public final class RelayerCommand implements Runnable {
 

@@ -20,6 +20,8 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +49,7 @@ public final class HttpApi {
   private final Optional<String> adminToken;
   private final Supplier<Boolean> stopping;
   private HttpServer server;
+  private final List<Consumer<Router>> extensions = new CopyOnWriteArrayList<>();
 
   public HttpApi(
       final Vertx vertx,
@@ -81,12 +84,18 @@ public final class HttpApi {
     router.getWithRegex("/api/v1/items/(?<id>.+)").handler(this::item);
     router.postWithRegex("/api/v1/items/(?<id>.+)/retry").handler(this::retry);
     router.deleteWithRegex("/api/v1/items/(?<id>.+)").handler(this::delete);
+    extensions.forEach(extension -> extension.accept(router));
     // The dashboard: static files from the jar, reading the API above.
     router.get("/").handler(ctx -> ctx.redirect("/dashboard/"));
     router
         .route("/dashboard/*")
         .handler(StaticHandler.create("dashboard").setCachingEnabled(false));
     return router;
+  }
+
+  /** Adds routes of another part of the service (before {@link #listen}). */
+  public void extend(final Consumer<Router> routes) {
+    extensions.add(routes);
   }
 
   public Future<HttpServer> listen(final String host, final int port) {

@@ -228,6 +228,45 @@ public final class RelayerMetrics {
         signer);
   }
 
+  // ---- XCM ----
+
+  /** Journeys that reached an outcome (success, fail, timeout). */
+  public Counter xcmMessages(final String origin, final String destination, final String outcome) {
+    return Counter.builder("relayer.xcm.messages")
+        .description("XCM journeys by outcome")
+        .tag("origin", origin)
+        .tag("destination", destination)
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  /** From the first sent leg to the journey's outcome. */
+  public Timer xcmJourney() {
+    return Timer.builder("relayer.xcm.journey")
+        .description("From an XCM message's send to its outcome")
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(100))
+        .maximumExpectedValue(Duration.ofHours(24))
+        .register(registry);
+  }
+
+  public void xcmPending(final String origin, final String destination, final long count) {
+    gauge(
+        "relayer.xcm.pending",
+        "XCM journeys sent and not yet received",
+        count,
+        "origin",
+        origin,
+        "destination",
+        destination);
+  }
+
+  public Counter xcmTimeouts() {
+    return Counter.builder("relayer.xcm.timeouts")
+        .description("XCM journeys with no outcome within their route's timeout")
+        .register(registry);
+  }
+
   /** 1 for the secp256k1 backend in use (native libsecp256k1 or the BouncyCastle fallback). */
   public void secp256k1Backend(final String backend) {
     gauge(

@@ -16,8 +16,12 @@ import io.xrelay.relayer.signer.SignerAccountMonitor;
 import io.xrelay.relayer.work.RetentionPurge;
 import io.xrelay.relayer.work.RetryPolicy;
 import io.xrelay.relayer.work.WorkPipeline;
+import io.xrelay.relayer.xcm.tracker.JourneyEvents;
+import io.xrelay.relayer.xcm.tracker.XcmJourneyApi;
+import io.xrelay.relayer.xcm.tracker.XcmTracker;
 import io.xrelay.store.RouteOwnership;
 import io.xrelay.store.WorkStore;
+import io.xrelay.store.journey.JourneyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +57,9 @@ public final class RelayerService implements HttpApi.ServiceView {
   private HttpApi http;
   private SignerAccountMonitor signerAccounts;
   private RetentionPurge purge;
+  private final JourneyEvents journeyEvents = new JourneyEvents();
+  private JourneyStore journeys;
+  private XcmTracker xcmTracker;
 
   public RelayerService(
       final Vertx vertx,
@@ -96,8 +103,26 @@ public final class RelayerService implements HttpApi.ServiceView {
             this,
             config.http().adminToken().map(token -> token.read().reveal()),
             stopping::get);
+    journeys = Stores.openJourneys(vertx, config.store());
+    http.extend(new XcmJourneyApi(journeys, journeyEvents)::register);
+    final List<io.xrelay.config.XcmTrackerRoute> trackerRoutes = xcmTrackerRoutes();
+    if (!trackerRoutes.isEmpty()) {
+      xcmTracker =
+          new XcmTracker(
+              vertx,
+              trackerRoutes,
+              config.chains(),
+              journeys,
+              store,
+              ownership,
+              metrics,
+              journeyEvents,
+              clock);
+    }
     return store
         .start()
+        .compose(v -> journeys.start())
+        .compose(v -> xcmTracker == null ? Future.succeededFuture() : xcmTracker.start())
         .compose(v -> http.listen(config.http().host(), config.http().port()))
         .compose(
             server -> {
@@ -157,6 +182,10 @@ public final class RelayerService implements HttpApi.ServiceView {
               CAUGHT_UP_WITHIN,
               clock);
       watchers.put(chain.name(), watcher);
+      if (xcmTracker != null) {
+        // Before the watcher starts: blocks it backfills after a restart reach the tracker too.
+        xcmTracker.attach(watcher);
+      }
     }
   }
 
@@ -188,6 +217,8 @@ public final class RelayerService implements HttpApi.ServiceView {
         beefyRoutes.add(beefy);
         beefy.feed(pipeline);
         watcher.onFinalizedDurably(beefy::onFinalizedBlock);
+      } else if (route instanceof io.xrelay.config.XcmTrackerRoute && route.enabled()) {
+        LOG.log(System.Logger.Level.INFO, "route " + route.name() + ": tracking XCM journeys");
       } else {
         LOG.log(
             System.Logger.Level.WARNING,
@@ -209,6 +240,16 @@ public final class RelayerService implements HttpApi.ServiceView {
       startedRoutes.add(beefy.start());
     }
     return Future.all(startedRoutes).mapEmpty();
+  }
+
+  private List<io.xrelay.config.XcmTrackerRoute> xcmTrackerRoutes() {
+    final List<io.xrelay.config.XcmTrackerRoute> routes = new ArrayList<>();
+    for (final RouteConfig route : config.routes().values()) {
+      if (route instanceof io.xrelay.config.XcmTrackerRoute tracker && tracker.enabled()) {
+        routes.add(tracker);
+      }
+    }
+    return routes;
   }
 
   private static RetryPolicy retryPolicy(final io.xrelay.config.RetryPolicy retry) {
@@ -233,6 +274,9 @@ public final class RelayerService implements HttpApi.ServiceView {
       purge.stop();
     }
     beefyRoutes.forEach(route -> steps.add(route.stop().otherwiseEmpty()));
+    if (xcmTracker != null) {
+      steps.add(xcmTracker.stop(config.shutdownGracePeriod()).otherwiseEmpty());
+    }
     pipelines.forEach(pipeline -> steps.add(pipeline.stop(config.shutdownGracePeriod())));
     return Future.join(steps)
         .compose(
@@ -242,6 +286,8 @@ public final class RelayerService implements HttpApi.ServiceView {
         .compose(v -> ownership.stop().otherwiseEmpty())
         .compose(v -> http == null ? Future.succeededFuture() : http.close().otherwiseEmpty())
         .compose(v -> store.stop().otherwiseEmpty())
+        .compose(
+            v -> journeys == null ? Future.succeededFuture() : journeys.stop().otherwiseEmpty())
         .onComplete(v -> LOG.log(System.Logger.Level.INFO, "stopped"))
         .mapEmpty();
   }

@@ -10,12 +10,15 @@ import io.xrelay.config.SqliteStoreConfig;
 import io.xrelay.config.StoreConfig;
 import io.xrelay.store.RouteOwnership;
 import io.xrelay.store.WorkStore;
+import io.xrelay.store.journey.JourneyStore;
 import io.xrelay.store.kubernetes.KubernetesLeaseOwnership;
 import io.xrelay.store.kubernetes.LeaseTiming;
 import io.xrelay.store.postgres.PostgresAdvisoryLockOwnership;
+import io.xrelay.store.postgres.PostgresJourneyStore;
 import io.xrelay.store.postgres.PostgresWorkStore;
 import io.xrelay.store.sqlite.SingleInstanceOwnership;
 import io.xrelay.store.sqlite.SqliteDurability;
+import io.xrelay.store.sqlite.SqliteJourneyStore;
 import io.xrelay.store.sqlite.SqliteWorkStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,5 +59,23 @@ public record Stores(WorkStore store, RouteOwnership ownership) {
         store,
         new PostgresAdvisoryLockOwnership(
             vertx, options, POSTGRES_SCHEMA, postgres.instanceId(), Duration.ofSeconds(1)));
+  }
+
+  /**
+   * The journey store beside the work store: {@value SqliteJourneyStore#FILE_NAME} next to the
+   * SQLite file, or the same PostgreSQL schema.
+   */
+  public static JourneyStore openJourneys(final Vertx vertx, final StoreConfig config) {
+    if (config instanceof SqliteStoreConfig sqlite) {
+      return new SqliteJourneyStore(
+          vertx,
+          sqlite.path().toAbsolutePath().resolveSibling(SqliteJourneyStore.FILE_NAME),
+          SqliteDurability.PROCESS_CRASH);
+    }
+    final PostgresStoreConfig postgres = (PostgresStoreConfig) config;
+    final PgConnectOptions options = PgConnectOptions.fromUri(postgres.url().toString());
+    postgres.user().ifPresent(options::setUser);
+    postgres.password().ifPresent(password -> options.setPassword(password.read().reveal()));
+    return new PostgresJourneyStore(vertx, options, postgres.poolSize(), POSTGRES_SCHEMA);
   }
 }

@@ -38,6 +38,8 @@ class DevnetConfigCheckTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).startsWith("ok").contains("kusama-beefy", "beefy-finality, kusama");
     final RelayerConfig config = new ConfigLoader(Map.of()).load(file, Map.of()).config();
+    assertThat(config.routes())
+        .containsKeys("kusama-beefy", "kusama-to-asset-hub", "asset-hub-to-kusama");
     assertThat(config.chains()).containsOnlyKeys("kusama", "asset-hub-kusama", "ethereum");
     assertThat(config.chains().get("ethereum").endpoints())
         .containsExactly(URI.create("ws://127.0.0.1:8545"), URI.create("http://127.0.0.1:8545"));
