@@ -55,10 +55,6 @@ class MonitoringOnDevnetIT {
           "relayer_beefy_submissions_total",
           "relayer_beefy_gas_used",
           "relayer_beefy_mmr_root_mismatch_total",
-          "relayer_xcm_messages_total",
-          "relayer_xcm_journey_seconds",
-          "relayer_xcm_pending",
-          "relayer_xcm_timeouts_total",
           "relayer_signer_balance",
           "relayer_signer_nonce");
 

@@ -307,12 +307,19 @@ public final class RelayerService implements HttpApi.ServiceView {
         .map(
             route ->
                 new HttpApi.RouteStatus(
-                    route.name(),
-                    kind(route),
-                    route.source(),
-                    target(route),
-                    ownership.owns(route.name())))
+                    route.name(), kind(route), route.source(), target(route), runsHere(route)))
         .toList();
+  }
+
+  /**
+   * Owned routes run on their owner only; a tracker without webhooks runs on every instance (its
+   * journeys are idempotent upserts), so it always runs here.
+   */
+  private boolean runsHere(final RouteConfig route) {
+    if (route instanceof io.xrelay.config.XcmTrackerRoute tracker && tracker.webhooks().isEmpty()) {
+      return route.enabled();
+    }
+    return ownership.owns(route.name());
   }
 
   private static String kind(final RouteConfig route) {
@@ -322,6 +329,9 @@ public final class RelayerService implements HttpApi.ServiceView {
   private static String target(final RouteConfig route) {
     if (route instanceof io.xrelay.config.BeefyToEthereumRoute toEthereum) {
       return toEthereum.target();
+    }
+    if (route instanceof io.xrelay.config.XcmTrackerRoute tracker) {
+      return tracker.target().orElse("any");
     }
     return route.source();
   }

@@ -9,9 +9,15 @@ import io.xrelay.config.ConfigLoader;
 import io.xrelay.config.RelayerConfig;
 import io.xrelay.devnet.Devnet;
 import io.xrelay.devnet.SharedDevnet;
+import io.xrelay.relayer.cli.RelayerCommand;
 import io.xrelay.relayer.metrics.RelayerMetrics;
+import io.xrelay.substrate.keys.KeyPair;
+import io.xrelay.substrate.keys.KeyScheme;
+import io.xrelay.substrate.keys.Ss58;
 import io.xrelay.testing.HeadlessChromium;
 import io.xrelay.testing.PrometheusServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -170,6 +176,101 @@ class RelayerServiceIT {
       final Path screenshot = browser.screenshot(Path.of("target", "dashboard-service.png"));
       assertThat(Files.size(screenshot)).isGreaterThan(1_000);
     }
+  }
+
+  @Test
+  void shouldFollowARealTransferOnTheDashboardInHeadlessChromium(@TempDir final Path browserDir)
+      throws Exception {
+    try (HeadlessChromium browser = HeadlessChromium.start(browserDir)) {
+      browser.open(URI.create(base + "/"));
+      browser.await(
+          "the journeys stream open",
+          "return document.getElementById('stream-state').innerText === 'live';",
+          Duration.ofSeconds(30));
+
+      // a real teleport, with the real command, while the page is open
+      final String beneficiary =
+          Ss58.encode(
+              KeyPair.fromUri("//Dashboard" + System.nanoTime(), KeyScheme.ED25519).accountId(),
+              Ss58.KUSAMA);
+      final StringWriter out = new StringWriter();
+      final StringWriter err = new StringWriter();
+      final int exit =
+          RelayerCommand.execute(
+              new String[] {
+                "xcm",
+                "transfer",
+                "--config",
+                SharedDevnet.get().configFile().toString(),
+                "--from",
+                "kusama",
+                "--to",
+                "asset-hub-kusama",
+                "--asset",
+                "KSM",
+                "--amount",
+                "1.5",
+                "--beneficiary",
+                beneficiary,
+                "--key",
+                "//Alice",
+                "--scheme",
+                "ed25519",
+                "--timeout",
+                "90",
+                "--json"
+              },
+              new PrintWriter(out, true),
+              new PrintWriter(err, true),
+              Map.of());
+      assertThat(exit).as(out + " " + err).isZero();
+      final JsonNode transfer = JSON.readTree(out.toString());
+      assertThat(transfer.path("outcome").asText()).isEqualTo("success");
+
+      // the tracker's journey for the transfer's extrinsic, and its row on the page
+      final JsonNode journey =
+          awaitJourney(transfer.path("origin").path("extrinsic").asText(), Duration.ofSeconds(90));
+      final String messageId = journey.path("messageId").asText();
+      browser.await(
+          "the journey's row turned successful",
+          "const row = document.querySelector('#journeys tr[data-message-id=\""
+              + messageId
+              + "\"]'); return !!row && row.dataset.outcome === 'success';",
+          Duration.ofSeconds(60));
+      browser.evaluate(
+          "document.querySelector('#journeys tr[data-message-id=\""
+              + messageId
+              + "\"]').click(); return true;");
+      browser.await(
+          "the journey's legs on both chains",
+          "const legs = document.querySelector('#legs tbody').innerText;"
+              + " return legs.includes('kusama') && legs.includes('asset-hub-kusama');",
+          Duration.ofSeconds(30));
+      final Path screenshot = browser.screenshot(Path.of("target", "dashboard-xcm-journey.png"));
+      assertThat(Files.size(screenshot)).isGreaterThan(1_000);
+    }
+  }
+
+  private static JsonNode awaitJourney(final String key, final Duration timeout) throws Exception {
+    final long deadline = System.nanoTime() + timeout.toNanos();
+    HttpResponse<String> last = null;
+    while (System.nanoTime() < deadline) {
+      last = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/xcm/journeys/" + key)).build());
+      if (last.statusCode() == 200) {
+        final JsonNode journey = JSON.readTree(last.body());
+        if (journey.path("outcome").asText().equals("success")) {
+          return journey;
+        }
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError(
+        "no successful journey for "
+            + key
+            + " within "
+            + timeout
+            + ": "
+            + (last == null ? "" : last.statusCode() + " " + last.body()));
   }
 
   private static JsonNode awaitConfirmed(final int count, final Duration timeout) throws Exception {
