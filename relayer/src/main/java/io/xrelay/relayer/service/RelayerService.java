@@ -44,6 +44,8 @@ public final class RelayerService implements HttpApi.ServiceView {
   private final Map<String, SubstrateChainWatcher> watchers = new LinkedHashMap<>();
   private final List<WorkPipeline> pipelines = new ArrayList<>();
   private final List<BeefyFinalityRoute> beefyRoutes = new ArrayList<>();
+  private final List<io.xrelay.relayer.route.beefy.BeefyToEthereumRoute> toEthereumRoutes =
+      new ArrayList<>();
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private HttpApi http;
@@ -153,6 +155,9 @@ public final class RelayerService implements HttpApi.ServiceView {
         pipelines.add(pipeline);
         beefyRoutes.add(beefy);
         startedRoutes.add(pipeline.start().compose(v -> beefy.start(pipeline)));
+      } else if (route instanceof io.xrelay.config.BeefyToEthereumRoute toEthereum
+          && toEthereum.enabled()) {
+        startedRoutes.add(startBeefyToEthereum(toEthereum));
       } else {
         LOG.log(
             System.Logger.Level.WARNING,
@@ -164,6 +169,28 @@ public final class RelayerService implements HttpApi.ServiceView {
       }
     }
     return Future.all(startedRoutes).mapEmpty();
+  }
+
+  private Future<Void> startBeefyToEthereum(final io.xrelay.config.BeefyToEthereumRoute route) {
+    return io.xrelay.relayer.route.beefy.BeefyToEthereumRoute.open(
+            vertx, config, route, watchers.get(route.source()).client(), store, metrics, clock)
+        .compose(
+            beefy -> {
+              final WorkPipeline pipeline =
+                  new WorkPipeline(
+                      vertx,
+                      route.name(),
+                      store,
+                      ownership,
+                      beefy,
+                      retryPolicy(route.retry()),
+                      metrics,
+                      WorkPipeline.Options.DEFAULT,
+                      clock);
+              pipelines.add(pipeline);
+              toEthereumRoutes.add(beefy);
+              return pipeline.start().compose(v -> beefy.start(pipeline));
+            });
   }
 
   private static RetryPolicy retryPolicy(final io.xrelay.config.RetryPolicy retry) {
@@ -182,6 +209,7 @@ public final class RelayerService implements HttpApi.ServiceView {
             + " s");
     final List<Future<Void>> steps = new ArrayList<>();
     beefyRoutes.forEach(route -> steps.add(route.stop().otherwiseEmpty()));
+    toEthereumRoutes.forEach(route -> steps.add(route.stop().otherwiseEmpty()));
     pipelines.forEach(pipeline -> steps.add(pipeline.stop(config.shutdownGracePeriod())));
     return Future.join(steps)
         .compose(
