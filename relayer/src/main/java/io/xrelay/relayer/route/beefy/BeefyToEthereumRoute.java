@@ -625,10 +625,21 @@ public final class BeefyToEthereumRoute implements WorkHandler {
             outcome ->
                 outcome instanceof WorkOutcome.Confirmed
                     ? store
-                        .saveCheckpoint(item.id() + "/" + name, clock.millis())
+                        .saveCheckpoint(item.id() + "/" + name, logStep(item, name, outcome))
                         .map(v -> outcome)
                         .otherwise(outcome)
                     : Future.succeededFuture(outcome));
+  }
+
+  private long logStep(final WorkItem item, final String name, final WorkOutcome outcome) {
+    LOG.log(
+        System.Logger.Level.INFO,
+        item.id()
+            + ": interactive step "
+            + name
+            + " landed in "
+            + ((WorkOutcome.Confirmed) outcome).detail());
+    return clock.millis();
   }
 
   /** Confirmed when included; reverts and refusals classified. */
