@@ -189,7 +189,8 @@ public final class RelayerService implements HttpApi.ServiceView {
                       clock);
               pipelines.add(pipeline);
               toEthereumRoutes.add(beefy);
-              return pipeline.start().compose(v -> beefy.start(pipeline));
+              // The route first: what the pipeline recovers needs the contract read and the MMR.
+              return beefy.start(pipeline).compose(v -> pipeline.start());
             });
   }
 

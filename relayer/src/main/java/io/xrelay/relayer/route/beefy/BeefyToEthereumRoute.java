@@ -107,6 +107,7 @@ public final class BeefyToEthereumRoute implements WorkHandler {
   private RpcSubscription heads;
   private long metricsTimer = -1;
   private volatile boolean halted;
+  private volatile boolean ready;
   private volatile long contractLatest;
   private volatile long chainLatest;
   private long lastQueued;
@@ -243,6 +244,11 @@ public final class BeefyToEthereumRoute implements WorkHandler {
                       + ", signer "
                       + sender.address());
               return mmr.start(contractLatest);
+            })
+        .map(
+            v -> {
+              ready = true;
+              return v;
             })
         .compose(v -> source.subscribeFinalizedHeads(header -> follow(header.number())))
         .compose(
@@ -388,6 +394,9 @@ public final class BeefyToEthereumRoute implements WorkHandler {
     if (halted) {
       return Future.succeededFuture(
           new WorkOutcome.Transient("route stopped: the own MMR differs from the runtime's"));
+    }
+    if (!ready) {
+      return Future.succeededFuture(new WorkOutcome.Transient("route not started yet"));
     }
     final SignedCommitment signed;
     try {
