@@ -512,6 +512,23 @@ public final class BeefyToEthereumRoute implements WorkHandler {
                             + " at block "
                             + block));
               }
+              final long leafNextSet = state.get().leaf().nextAuthoritySetId();
+              if (expected == next
+                  && !BigInteger.valueOf(leafNextSet).equals(next.id().add(BigInteger.ONE))) {
+                // The contract would revert (InvalidMMRLeaf): its handover needs the leaf to name
+                // the set after the new one.
+                return Future.succeededFuture(
+                    refuse(
+                        item,
+                        "handover to set "
+                            + next.id()
+                            + ", but the MMR leaf of block "
+                            + block
+                            + " names next set "
+                            + leafNextSet
+                            + ", not "
+                            + next.id().add(BigInteger.ONE)));
+              }
               return contract
                   .createInitialBitfield(signed.signerIndices(), signed.validatorSetLength())
                   .map(

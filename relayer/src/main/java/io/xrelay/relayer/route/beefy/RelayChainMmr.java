@@ -51,6 +51,7 @@ public final class RelayChainMmr {
   private static final byte[] NODES = StorageKey.prefix("Mmr", "Nodes");
   private static final byte[] NEXT_AUTHORITIES =
       StorageKey.prefix("BeefyMmrLeaf", "BeefyNextAuthorities");
+  private static final byte[] SESSION_INDEX = StorageKey.prefix("Session", "CurrentIndex");
   private static final byte[] PARACHAINS = StorageKey.prefix("Paras", "Parachains");
   private static final byte[] HEADS = StorageKey.prefix("Paras", "Heads");
 
@@ -287,7 +288,8 @@ public final class RelayChainMmr {
   private Future<MmrLeaf> leafOf(
       final BlockHeader header, final String hash, final String parentAsServed) {
     final String parent = header.parentHash();
-    return Future.all(storage(NEXT_AUTHORITIES, hash), parachainHeadsRoot(parentAsServed))
+    return Future.all(
+            nextAuthoritiesSeenBy(hash, parentAsServed), parachainHeadsRoot(parentAsServed))
         .map(
             all -> {
               final ScaleReader set = ScaleReader.of(all.<byte[]>resultAt(0));
@@ -304,6 +306,25 @@ public final class RelayChainMmr {
                   keyset,
                   all.resultAt(1));
             });
+  }
+
+  /**
+   * {@code BeefyNextAuthorities} as pallet-mmr's {@code on_initialize} read it: the parent's value,
+   * unless the session changed in this very block (Session's {@code on_initialize} runs first and
+   * writes the new set). Reading the block's own state otherwise would also pick up a value
+   * overwritten in place by a dev tool ({@code dev_setStorage}), which the runtime never saw.
+   */
+  private Future<byte[]> nextAuthoritiesSeenBy(final String hash, final String parentAsServed) {
+    return Future.all(
+            storageOr(SESSION_INDEX, hash, new byte[4]),
+            storageOr(SESSION_INDEX, parentAsServed, new byte[4]))
+        .compose(
+            index ->
+                storage(
+                    NEXT_AUTHORITIES,
+                    java.util.Arrays.equals(index.<byte[]>resultAt(0), index.<byte[]>resultAt(1))
+                        ? parentAsServed
+                        : hash));
   }
 
   private Future<H256> parachainHeadsRoot(final String at) {
