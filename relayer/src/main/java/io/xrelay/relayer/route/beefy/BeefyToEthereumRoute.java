@@ -110,8 +110,7 @@ public final class BeefyToEthereumRoute implements WorkHandler {
   private volatile boolean ready;
   private volatile long contractLatest;
   private volatile long chainLatest;
-  private long lastQueued;
-  private long lastQueuedSetId;
+  private CommitmentSchedule schedule;
   private long randaoCommitDelay;
   private long randaoCommitExpiration;
 
@@ -226,8 +225,8 @@ public final class BeefyToEthereumRoute implements WorkHandler {
         .compose(
             all -> {
               contractLatest = all.<Long>resultAt(0);
-              lastQueued = contractLatest;
-              lastQueuedSetId = all.<ValidatorSetState>resultAt(1).id().longValueExact();
+              final long setId = all.<ValidatorSetState>resultAt(1).id().longValueExact();
+              schedule = new CommitmentSchedule(config.minInterval(), contractLatest, setId);
               randaoCommitDelay = all.<Long>resultAt(2);
               randaoCommitExpiration = all.<Long>resultAt(3);
               LOG.log(
@@ -238,7 +237,7 @@ public final class BeefyToEthereumRoute implements WorkHandler {
                       + " at block "
                       + contractLatest
                       + ", set "
-                      + lastQueuedSetId
+                      + setId
                       + ", protocol "
                       + protocol
                       + ", signer "
@@ -338,13 +337,10 @@ public final class BeefyToEthereumRoute implements WorkHandler {
       chainLatest = block;
       metrics.beefyChainLatestBlock(config.source(), block);
     }
-    final boolean newSet = commitment.validatorSetId() > lastQueuedSetId;
-    final boolean due = block - lastQueued >= config.minInterval();
-    if (block <= contractLatest || block <= lastQueued || !(newSet || due)) {
+    final boolean newSet = schedule.isNewSet(commitment.validatorSetId());
+    if (!schedule.take(block, commitment.validatorSetId(), contractLatest)) {
       return;
     }
-    lastQueued = block;
-    lastQueuedSetId = Math.max(lastQueuedSetId, commitment.validatorSetId());
     LOG.log(
         System.Logger.Level.INFO,
         name()
