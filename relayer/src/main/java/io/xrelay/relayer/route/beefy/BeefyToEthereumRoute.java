@@ -525,8 +525,11 @@ public final class BeefyToEthereumRoute implements WorkHandler {
                             + ", not "
                             + next.id().add(BigInteger.ONE)));
               }
-              return contract
-                  .createInitialBitfield(signed.signerIndices(), signed.validatorSetLength())
+              return mmr.crossCheck(block)
+                  .compose(
+                      v ->
+                          contract.createInitialBitfield(
+                              signed.signerIndices(), signed.validatorSetLength()))
                   .map(
                       bitfield ->
                           (Object)

@@ -79,6 +79,9 @@ public final class RelayChainMmr {
   private String blockHash;
   private Future<Void> advancing = Future.succeededFuture();
 
+  /** Unknown until asked; then whether the node answers {@code mmr_generateProof}. */
+  private volatile Boolean nodeServesProofs;
+
   public RelayChainMmr(
       final String chain, final SubstrateClient client, final Optional<Path> snapshotFile) {
     this.chain = chain;
@@ -197,6 +200,61 @@ public final class RelayChainMmr {
       throw new IllegalStateException(chain + ": the own MMR holds no block " + number);
     }
     return mmr.proof(state.leafCount() - 1, state.leafCount()).toSimplified();
+  }
+
+  /**
+   * Where the node serves {@code mmr_generateProof}, checks its leaf and proof of block {@code
+   * number} against the own MMR: the same leaf, and a proof that folds to the own root at that
+   * block. A difference fails with {@link MmrRootMismatchException}. A node without the method
+   * (chopsticks, or one that pruned the offchain nodes) is noted once and the own MMR serves alone.
+   */
+  public Future<Void> crossCheck(final long number) {
+    final BlockState state = blocks.get(number);
+    if (state == null || Boolean.FALSE.equals(nodeServesProofs)) {
+      return Future.succeededFuture();
+    }
+    return client
+        .rpc()
+        .call(
+            "mmr_generateProof",
+            new JsonArray().add(new JsonArray().add(number)).addNull().add(state.hash()))
+        .transform(
+            reply -> {
+              if (reply.failed() || !(reply.result() instanceof JsonObject json)) {
+                if (nodeServesProofs == null) {
+                  LOG.log(
+                      System.Logger.Level.INFO,
+                      chain
+                          + ": the node serves no mmr_generateProof ("
+                          + (reply.failed() ? reply.cause().getMessage() : "no object")
+                          + "); proofs come from the own MMR alone");
+                }
+                nodeServesProofs = false;
+                return Future.succeededFuture();
+              }
+              nodeServesProofs = true;
+              final List<MmrLeaf> leaves =
+                  MmrLeaf.decodeOpaqueLeaves(Hex.decode(json.getString("leaves")));
+              final io.xrelay.proofs.mmr.MmrProof proof =
+                  io.xrelay.proofs.mmr.MmrProof.decode(
+                      ScaleReader.of(Hex.decode(json.getString("proof"))));
+              if (leaves.size() != 1
+                  || !leaves.get(0).equals(state.leaf())
+                  || !proof.verify(state.root(), List.of(state.leaf().hash())).isValid()) {
+                return Future.failedFuture(
+                    new MmrRootMismatchException(
+                        chain
+                            + ": the node's mmr_generateProof for block "
+                            + number
+                            + " ("
+                            + leaves
+                            + ") disagrees with the own MMR's leaf "
+                            + state.leaf()
+                            + " and root "
+                            + state.root()));
+              }
+              return Future.succeededFuture();
+            });
   }
 
   /** Appends the leaves of the blocks after {@link #block()} up to {@code number}, in order. */
