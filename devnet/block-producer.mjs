@@ -1,6 +1,9 @@
 // Asks each chopsticks endpoint for a new block every interval, so the devnet's chains advance
 // like live ones even after the launcher exits (chopsticks itself builds blocks only on demand).
 // Usage: node block-producer.mjs <intervalMs> <http endpoint>...
+// While a file named block-producer.paused exists in the working directory (the devnet directory),
+// it makes no blocks: tests stop the chains' finality that way and resume it by deleting the file.
+import { existsSync } from 'node:fs';
 const [intervalArg, ...endpoints] = process.argv.slice(2);
 const interval = Number(intervalArg);
 if (!Number.isFinite(interval) || interval < 100 || endpoints.length === 0) {
@@ -24,6 +27,7 @@ async function newBlock(endpoint) {
 let busy = false;
 setInterval(async () => {
   if (busy) return; // a slow block must not pile up requests
+  if (existsSync('block-producer.paused')) return;
   busy = true;
   for (const endpoint of endpoints) await newBlock(endpoint);
   busy = false;

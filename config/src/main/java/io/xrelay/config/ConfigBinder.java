@@ -143,6 +143,8 @@ final class ConfigBinder {
     final StoreKind kind = store.choice("kind", StoreKind.class).orElse(StoreKind.SQLITE);
     final String instanceId = store.text("instance-id").orElse(defaultInstanceId);
     final OwnershipConfig ownership = ownership(store.section("ownership"), kind);
+    final Duration retention =
+        store.positiveDuration("retention").orElse(StoreConfig.DEFAULT_RETENTION);
     if (kind == StoreKind.SQLITE) {
       for (final String key :
           List.of("url", "user", "password-env", "password-file", "pool-size")) {
@@ -151,7 +153,7 @@ final class ConfigBinder {
         }
       }
       final Path file = store.filePath("path").orElse(dataDir.resolve("relayer.db"));
-      return new SqliteStoreConfig(file, instanceId, ownership);
+      return new SqliteStoreConfig(file, instanceId, ownership, retention);
     }
     if (store.has("path")) {
       problems.error(store.path("path"), "only for sqlite stores (store.kind is postgres)");
@@ -175,7 +177,8 @@ final class ConfigBinder {
         password,
         poolSize,
         instanceId,
-        ownership);
+        ownership,
+        retention);
   }
 
   /** Never repeats the URL in an error: it may carry a password by mistake. */

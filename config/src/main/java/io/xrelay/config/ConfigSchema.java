@@ -91,6 +91,8 @@ final class ConfigSchema {
               VALUE,
               "instance-id",
               VALUE,
+              "retention",
+              VALUE,
               "ownership",
               section("kind", VALUE, "namespace", VALUE, "lease-prefix", VALUE)),
           "chains",

@@ -1,6 +1,7 @@
 package io.xrelay.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,13 +15,15 @@ public record PostgresStoreConfig(
     Optional<SecretSource> password,
     int poolSize,
     String instanceId,
-    OwnershipConfig ownership)
+    OwnershipConfig ownership,
+    Duration retention)
     implements StoreConfig {
   public static final int DEFAULT_POOL_SIZE = 4;
 
   public PostgresStoreConfig {
     Objects.requireNonNull(url, "url");
     Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(retention, "retention");
     Objects.requireNonNull(password, "password");
     Objects.requireNonNull(instanceId, "instanceId");
     Objects.requireNonNull(ownership, "ownership");

@@ -45,6 +45,8 @@ public final class Devnet implements AutoCloseable {
   private static final String ASSET_HUB_CHAIN = "asset-hub-kusama-local";
   private static final Duration BEEFY_START_TIMEOUT = Duration.ofSeconds(60);
   private static final String KUSAMA_CHOPSTICKS = "kusamaChopsticks";
+  // Watched by block-producer.mjs, which runs in the devnet directory.
+  private static final String PRODUCER_PAUSED = "block-producer.paused";
 
   private final DevnetOptions options;
   private final DevnetEndpoints endpoints;
@@ -69,6 +71,7 @@ public final class Devnet implements AutoCloseable {
     final Path dir = options.devnetDir();
     createDirectories(dir);
     BeefyClientDeployment.forget(dir); // issue 7: never list a contract of an earlier run
+    deleteIfExists(dir.resolve(PRODUCER_PAUSED)); // a paused run that died must not freeze this one
     if (running(options.dataDir()).isEmpty()) {
       // A start that was killed before it finished leaves children behind: stop them first.
       stop(options.dataDir());
@@ -268,6 +271,21 @@ public final class Devnet implements AutoCloseable {
     } catch (IOException e) {
       throw new DevnetException("cannot read " + state + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Stops the block producer from making blocks (the chains keep running and answering, but their
+   * finalized heads stop advancing) until {@link #resumeBlockProduction()}. Idempotent; works on a
+   * devnet started by another process too, since the producer watches a file in the devnet
+   * directory.
+   */
+  public void pauseBlockProduction() {
+    write(options.devnetDir().resolve(PRODUCER_PAUSED), "paused by a test\n");
+  }
+
+  /** Lets the block producer make blocks again. Idempotent. */
+  public void resumeBlockProduction() {
+    deleteIfExists(options.devnetDir().resolve(PRODUCER_PAUSED));
   }
 
   public DevnetEndpoints endpoints() {
@@ -535,6 +553,14 @@ public final class Devnet implements AutoCloseable {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new DevnetException("cannot create " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteIfExists(final Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new DevnetException("cannot delete " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -47,6 +47,14 @@ public interface WorkStore {
    */
   Future<Optional<WorkItem>> transition(Transition transition);
 
+  /**
+   * Deletes up to {@code limit} CONFIRMED items last changed before {@code updatedBefore}, so a
+   * store that runs for months stays small; returns how many went. DEAD items stay until an
+   * operator deletes them. A purged id can be inserted again: routes re-check the chain's state
+   * before they redo anything, so keep items for longer than a replay can reach back.
+   */
+  Future<Long> purgeConfirmed(Instant updatedBefore, int limit);
+
   /** Deletes an item (operator action); {@code false} when there was none. */
   Future<Boolean> delete(String id);
 

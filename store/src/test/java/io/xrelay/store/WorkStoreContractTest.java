@@ -357,6 +357,35 @@ public abstract class WorkStoreContractTest {
   }
 
   @Test
+  void shouldPurgeOnlyConfirmedItemsOlderThanTheCutInBatches() throws Exception {
+    final List<String> confirmedEarly = List.of("c1", "c2", "c3");
+    for (final String id : confirmedEarly) {
+      final WorkItem item = insertAndGet(pending(id, T0));
+      final WorkItem inFlight = move(item, Transition.of(item, WorkState.IN_FLIGHT));
+      move(inFlight, Transition.of(inFlight, WorkState.CONFIRMED));
+    }
+    final WorkItem dead = insertAndGet(pending("dead", T0));
+    move(dead, Transition.of(dead, WorkState.DEAD).withError("invalid proof"));
+    insertAndGet(pending("pending", T0));
+    final Instant cut = clock.instant().plusSeconds(1);
+    clock.advance(Duration.ofSeconds(10));
+    final WorkItem late = insertAndGet(pending("late", T0));
+    final WorkItem lateInFlight = move(late, Transition.of(late, WorkState.IN_FLIGHT));
+    move(lateInFlight, Transition.of(lateInFlight, WorkState.CONFIRMED));
+
+    assertThat(Await.result(store.purgeConfirmed(cut, 2))).isEqualTo(2L);
+    assertThat(Await.result(store.purgeConfirmed(cut, 2))).isEqualTo(1L);
+    assertThat(Await.result(store.purgeConfirmed(cut, 2))).isZero();
+
+    for (final String id : confirmedEarly) {
+      assertThat(Await.result(store.get(id))).as(id).isEmpty();
+    }
+    assertThat(Await.result(store.get("dead"))).as("dead items wait for an operator").isPresent();
+    assertThat(Await.result(store.get("pending"))).isPresent();
+    assertThat(Await.result(store.get("late"))).as("confirmed after the cut").isPresent();
+  }
+
+  @Test
   void shouldListByRouteAndStateNewestFirst() throws Exception {
     insertAndGet(pending("k1", T0.plusSeconds(1)));
     final WorkItem k2 = insertAndGet(pending("k2", T0.plusSeconds(2)));

@@ -11,9 +11,11 @@ import io.xrelay.substrate.client.WebSocketRpcClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Follows one Substrate chain's finalized blocks from a stored checkpoint, so a restart resumes
@@ -22,6 +24,16 @@ import java.util.function.Consumer;
 public final class SubstrateChainWatcher {
   private static final System.Logger LOG = System.getLogger(SubstrateChainWatcher.class.getName());
 
+  /** The calls a watcher makes on every chain; their error counters start at zero. */
+  private static final List<String> WATCHED_METHODS =
+      List.of(
+          "chain_getFinalizedHead",
+          "chain_getHeader",
+          "chain_getBlockHash",
+          "chain_getBlock",
+          "state_getStorage",
+          "chain_subscribeFinalizedHeads");
+
   private final Vertx vertx;
   private final String chain;
   private final List<String> endpoints;
@@ -29,7 +41,7 @@ public final class SubstrateChainWatcher {
   private final RelayerMetrics metrics;
   private final Duration caughtUpWithin;
   private final Clock clock;
-  private final List<Consumer<FinalizedBlock>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Function<FinalizedBlock, Future<?>>> listeners = new CopyOnWriteArrayList<>();
 
   private volatile WebSocketRpcClient rpc;
   private volatile SubstrateClient client;
@@ -38,6 +50,7 @@ public final class SubstrateChainWatcher {
   private volatile Instant lastFinalizedAt;
   private volatile boolean started;
   private long gaugeTimer = -1;
+  private Future<?> checkpointed = Future.succeededFuture();
 
   public SubstrateChainWatcher(
       final Vertx vertx,
@@ -65,7 +78,21 @@ public final class SubstrateChainWatcher {
     return client;
   }
 
+  /** Listens to every finalized block, in order; nothing waits for the listener. */
   public void onFinalized(final Consumer<FinalizedBlock> listener) {
+    listeners.add(
+        block -> {
+          listener.accept(block);
+          return Future.succeededFuture();
+        });
+  }
+
+  /**
+   * Listens to every finalized block, in order, durably: the chain's checkpoint moves past a block
+   * only once the listener's future for it has succeeded, so a crash before that delivers the block
+   * again after the restart. Listeners must therefore be idempotent (deterministic work item ids).
+   */
+  public void onFinalizedDurably(final Function<FinalizedBlock, Future<?>> listener) {
     listeners.add(listener);
   }
 
@@ -80,6 +107,8 @@ public final class SubstrateChainWatcher {
     }
     started = true;
     lastFinalizedAt = clock.instant();
+    metrics.reconnects(chain);
+    metrics.initializeRpcErrors(chain, WATCHED_METHODS);
     gaugeTimer = vertx.setPeriodic(1_000, t -> refreshGauges());
     return WebSocketRpcClient.connect(vertx, WebSocketRpcClient.Options.of(endpoints))
         .compose(
@@ -87,6 +116,14 @@ public final class SubstrateChainWatcher {
               rpc = connected;
               client = new SubstrateClient(new MeteredJsonRpcClient(connected, chain, metrics));
               client.rpc().onReconnect(() -> metrics.reconnects(chain).increment());
+              // the best block is informative: a node that does not serve it is not fatal
+              client
+                  .subscribeNewHeads(head -> metrics.bestBlock(chain, head.number()))
+                  .onFailure(
+                      error ->
+                          LOG.log(
+                              System.Logger.Level.WARNING,
+                              chain + ": no best-block subscription: " + error.getMessage()));
               return Future.all(
                   store.checkpoint(checkpointName()),
                   client.finalizedHead().compose(client::header));
@@ -153,16 +190,39 @@ public final class SubstrateChainWatcher {
     finalized = block.number();
     lastFinalizedAt = clock.instant();
     metrics.finalizedBlock(chain, block.number());
-    for (final Consumer<FinalizedBlock> listener : listeners) {
+    final List<Future<?>> handled = new ArrayList<>(listeners.size());
+    for (final Function<FinalizedBlock, Future<?>> listener : listeners) {
       try {
-        listener.accept(block);
+        handled.add(listener.apply(block));
       } catch (RuntimeException e) {
-        LOG.log(
-            System.Logger.Level.WARNING,
-            chain + ": a listener failed on block " + block.number() + ": " + e.getMessage());
+        handled.add(Future.failedFuture(e));
       }
     }
-    store.saveCheckpoint(checkpointName(), block.number());
+    // Checkpoints are saved in block order, each after its block's listeners are done. After a
+    // failure the checkpoint stays before that block for the rest of this run, so a restart
+    // delivers it (and the blocks after it) again.
+    final Future<?> previous = checkpointed;
+    checkpointed =
+        previous.compose(
+            ok ->
+                Future.join(handled)
+                    .transform(
+                        done -> {
+                          if (done.failed()) {
+                            LOG.log(
+                                System.Logger.Level.ERROR,
+                                chain
+                                    + ": block "
+                                    + block.number()
+                                    + " was not fully handled ("
+                                    + done.cause().getMessage()
+                                    + "); the checkpoint stays at "
+                                    + (block.number() - 1)
+                                    + " until a restart delivers it again");
+                            return Future.failedFuture(done.cause());
+                          }
+                          return store.saveCheckpoint(checkpointName(), block.number());
+                        }));
   }
 
   private void refreshGauges() {
@@ -196,6 +256,8 @@ public final class SubstrateChainWatcher {
     final Future<Void> stopped = stream == null ? Future.succeededFuture() : stream.stop();
     return stopped
         .otherwiseEmpty()
+        // the last checkpoint is written before the connection closes
+        .compose(v -> checkpointed.otherwiseEmpty())
         .compose(v -> rpc == null ? Future.succeededFuture() : rpc.close());
   }
 }

@@ -34,10 +34,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "xcm",
     mixinStandardHelpOptions = true,
-    description = "Decode and encode XCM messages (V3, V4, V5; V2 decode only).",
-    subcommands = {XcmCommand.Decode.class, XcmCommand.Encode.class})
+    description =
+        "Decode and encode XCM messages (V3, V4, V5; V2 decode only), and transfer assets.",
+    subcommands = {XcmCommand.Decode.class, XcmCommand.Encode.class, XcmTransferCommand.class})
 public final class XcmCommand implements Runnable {
   @Spec CommandSpec spec;
+
+  @picocli.CommandLine.ParentCommand RelayerCommand relayer;
 
   @Override
   public void run() {

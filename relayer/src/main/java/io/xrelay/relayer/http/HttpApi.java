@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.StaticHandler;
 import io.xrelay.relayer.chain.ChainStatus;
 import io.xrelay.relayer.metrics.RelayerMetrics;
 import io.xrelay.store.Transition;
@@ -80,6 +81,11 @@ public final class HttpApi {
     router.getWithRegex("/api/v1/items/(?<id>.+)").handler(this::item);
     router.postWithRegex("/api/v1/items/(?<id>.+)/retry").handler(this::retry);
     router.deleteWithRegex("/api/v1/items/(?<id>.+)").handler(this::delete);
+    // The dashboard: static files from the jar, reading the API above.
+    router.get("/").handler(ctx -> ctx.redirect("/dashboard/"));
+    router
+        .route("/dashboard/*")
+        .handler(StaticHandler.create("dashboard").setCachingEnabled(false));
     return router;
   }
 

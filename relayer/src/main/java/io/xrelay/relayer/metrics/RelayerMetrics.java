@@ -26,6 +26,7 @@ public final class RelayerMetrics {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> doubleGauges = new ConcurrentHashMap<>();
 
   public RelayerMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -46,6 +47,23 @@ public final class RelayerMetrics {
   }
 
   // ---- chains ----
+
+  public void bestBlock(final String chain, final long number) {
+    gauge("relayer.chain.best.block", "Best (not yet final) block seen", number, "chain", chain);
+  }
+
+  /**
+   * Creates the error counters of a chain's usual methods at zero, so that rates and alerts see a
+   * series before the first error.
+   */
+  public void initializeRpcErrors(final String chain, final java.util.List<String> methods) {
+    for (final String method : methods) {
+      for (final io.xrelay.substrate.client.RpcException.Kind kind :
+          io.xrelay.substrate.client.RpcException.Kind.values()) {
+        rpcErrors(chain, method, kind.name().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+  }
 
   public void finalizedBlock(final String chain, final long number) {
     gauge("relayer.chain.finalized.block", "Last finalized block seen", number, "chain", chain);
@@ -246,6 +264,35 @@ public final class RelayerMetrics {
         .register(registry);
   }
 
+  public Counter purgedItems() {
+    return Counter.builder("relayer.store.purged.items")
+        .description("Confirmed items deleted after the store's retention")
+        .register(registry);
+  }
+
+  // ---- signers ----
+
+  /** A signer's free balance in whole tokens (KSM, DOT, ETH) and its next nonce. */
+  public void signerAccount(
+      final String chain, final String signer, final double balance, final long nonce) {
+    doubleGauge(
+        "relayer.signer.balance",
+        "Free balance of a signer account in whole tokens (KSM, DOT, ETH)",
+        balance,
+        "chain",
+        chain,
+        "signer",
+        signer);
+    gauge(
+        "relayer.signer.nonce",
+        "Next nonce of a signer account",
+        nonce,
+        "chain",
+        chain,
+        "signer",
+        signer);
+  }
+
   /** 1 for the secp256k1 backend in use (native libsecp256k1 or the BouncyCastle fallback). */
   public void secp256k1Backend(final String backend) {
     gauge(
@@ -254,6 +301,24 @@ public final class RelayerMetrics {
         1,
         "backend",
         backend);
+  }
+
+  private void doubleGauge(
+      final String name, final String description, final double value, final String... tags) {
+    // the bits of the double, so one map of AtomicLong holders serves both kinds
+    final String key = name + String.join(",", tags);
+    doubleGauges
+        .computeIfAbsent(
+            key,
+            k -> {
+              final AtomicLong bits = new AtomicLong();
+              Gauge.builder(name, bits, held -> Double.longBitsToDouble(held.get()))
+                  .description(description)
+                  .tags(tags)
+                  .register(registry);
+              return bits;
+            })
+        .set(Double.doubleToRawLongBits(value));
   }
 
   private void gauge(

@@ -12,6 +12,8 @@ import io.xrelay.relayer.chain.SubstrateChainWatcher;
 import io.xrelay.relayer.http.HttpApi;
 import io.xrelay.relayer.metrics.RelayerMetrics;
 import io.xrelay.relayer.route.beefy.BeefyFinalityRoute;
+import io.xrelay.relayer.signer.SignerAccountMonitor;
+import io.xrelay.relayer.work.RetentionPurge;
 import io.xrelay.relayer.work.RetryPolicy;
 import io.xrelay.relayer.work.WorkPipeline;
 import io.xrelay.store.RouteOwnership;
@@ -34,6 +36,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class RelayerService implements HttpApi.ServiceView {
   private static final System.Logger LOG = System.getLogger(RelayerService.class.getName());
   private static final Duration CAUGHT_UP_WITHIN = Duration.ofSeconds(60);
+  private static final Duration SIGNER_READ_INTERVAL = Duration.ofSeconds(30);
+  private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
 
   private final Vertx vertx;
   private final RelayerConfig config;
@@ -46,9 +50,12 @@ public final class RelayerService implements HttpApi.ServiceView {
   private final List<BeefyFinalityRoute> beefyRoutes = new ArrayList<>();
   private final List<io.xrelay.relayer.route.beefy.BeefyToEthereumRoute> toEthereumRoutes =
       new ArrayList<>();
+  private final List<io.xrelay.config.BeefyToEthereumRoute> toEthereumConfigs = new ArrayList<>();
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private HttpApi http;
+  private SignerAccountMonitor signerAccounts;
+  private RetentionPurge purge;
 
   public RelayerService(
       final Vertx vertx,
@@ -103,13 +110,39 @@ public final class RelayerService implements HttpApi.ServiceView {
                       + config.http().host()
                       + ":"
                       + server.actualPort());
+              createChains();
+              // Routes listen before the watchers start, so no block of the backfill passes them.
+              createRoutes();
               return startChains();
             })
-        .compose(v -> startRoutes());
+        .compose(v -> startRoutes())
+        .compose(
+            v -> {
+              signerAccounts =
+                  new SignerAccountMonitor(
+                      vertx,
+                      config,
+                      chain ->
+                          java.util.Optional.ofNullable(watchers.get(chain))
+                              .map(SubstrateChainWatcher::client),
+                      metrics,
+                      SIGNER_READ_INTERVAL);
+              // balances are informative: a failed first read must not stop the service
+              signerAccounts.start();
+              purge =
+                  new RetentionPurge(
+                      vertx,
+                      store,
+                      config.store().retention(),
+                      PURGE_INTERVAL,
+                      metrics.purgedItems(),
+                      clock);
+              purge.start();
+              return Future.succeededFuture();
+            });
   }
 
-  private Future<Void> startChains() {
-    final List<Future<Void>> startedChains = new ArrayList<>();
+  private void createChains() {
     for (final ChainConfig chain : config.chains().values()) {
       if (!(chain instanceof SubstrateChainConfig)) {
         LOG.log(
@@ -127,20 +160,22 @@ public final class RelayerService implements HttpApi.ServiceView {
               CAUGHT_UP_WITHIN,
               clock);
       watchers.put(chain.name(), watcher);
-      startedChains.add(watcher.start());
     }
-    return Future.all(startedChains).mapEmpty();
   }
 
-  private Future<Void> startRoutes() {
-    final List<Future<Void>> startedRoutes = new ArrayList<>();
+  private Future<Void> startChains() {
+    return Future.all(watchers.values().stream().map(SubstrateChainWatcher::start).toList())
+        .mapEmpty();
+  }
+
+  private void createRoutes() {
     for (final RouteConfig route : config.routes().values()) {
       if (route instanceof io.xrelay.config.BeefyFinalityRoute beefyConfig
           && beefyConfig.enabled()) {
         final SubstrateChainWatcher watcher = watchers.get(beefyConfig.source());
         final BeefyFinalityRoute beefy =
             new BeefyFinalityRoute(
-                route.name(), beefyConfig.source(), watcher.client(), metrics, clock);
+                route.name(), beefyConfig.source(), watcher::client, metrics, clock);
         final WorkPipeline pipeline =
             new WorkPipeline(
                 vertx,
@@ -154,10 +189,12 @@ public final class RelayerService implements HttpApi.ServiceView {
                 clock);
         pipelines.add(pipeline);
         beefyRoutes.add(beefy);
-        startedRoutes.add(pipeline.start().compose(v -> beefy.start(pipeline)));
+        beefy.feed(pipeline);
+        watcher.onFinalizedDurably(beefy::onFinalizedBlock);
       } else if (route instanceof io.xrelay.config.BeefyToEthereumRoute toEthereum
           && toEthereum.enabled()) {
-        startedRoutes.add(startBeefyToEthereum(toEthereum));
+        // Started with the others: it needs the source watcher's client and its contract.
+        toEthereumConfigs.add(toEthereum);
       } else {
         LOG.log(
             System.Logger.Level.WARNING,
@@ -167,6 +204,19 @@ public final class RelayerService implements HttpApi.ServiceView {
                 + kind(route)
                 + " routes are not available in this version, or the route is disabled; skipped");
       }
+    }
+  }
+
+  private Future<Void> startRoutes() {
+    final List<Future<Void>> startedRoutes = new ArrayList<>();
+    for (final WorkPipeline pipeline : pipelines) {
+      startedRoutes.add(pipeline.start());
+    }
+    for (final BeefyFinalityRoute beefy : beefyRoutes) {
+      startedRoutes.add(beefy.start());
+    }
+    for (final io.xrelay.config.BeefyToEthereumRoute toEthereum : toEthereumConfigs) {
+      startedRoutes.add(startBeefyToEthereum(toEthereum));
     }
     return Future.all(startedRoutes).mapEmpty();
   }
@@ -209,6 +259,12 @@ public final class RelayerService implements HttpApi.ServiceView {
             + config.shutdownGracePeriod().toSeconds()
             + " s");
     final List<Future<Void>> steps = new ArrayList<>();
+    if (signerAccounts != null) {
+      steps.add(signerAccounts.stop());
+    }
+    if (purge != null) {
+      purge.stop();
+    }
     beefyRoutes.forEach(route -> steps.add(route.stop().otherwiseEmpty()));
     toEthereumRoutes.forEach(route -> steps.add(route.stop().otherwiseEmpty()));
     pipelines.forEach(pipeline -> steps.add(pipeline.stop(config.shutdownGracePeriod())));

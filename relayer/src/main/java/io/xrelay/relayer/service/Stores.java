@@ -47,6 +47,7 @@ public record Stores(WorkStore store, RouteOwnership ownership) {
               vertx,
               kubernetes,
               namespace,
+              postgres.ownership().leasePrefix(),
               postgres.instanceId(),
               LeaseTiming.kubernetesDefaults()));
     }

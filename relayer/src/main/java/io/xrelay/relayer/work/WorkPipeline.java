@@ -51,6 +51,8 @@ public final class WorkPipeline {
 
   private long timer = -1;
   private boolean busy;
+  private boolean pollAgain;
+  private long gaugesRefreshedAt;
   private boolean stopping;
   private boolean recovered;
   private Promise<Void> idle;
@@ -125,7 +127,12 @@ public final class WorkPipeline {
   }
 
   private synchronized boolean begin() {
-    if (busy || stopping) {
+    if (stopping) {
+      return false;
+    }
+    if (busy) {
+      // an item offered during a poll is taken right after it, not at the next tick
+      pollAgain = true;
       return false;
     }
     busy = true;
@@ -136,6 +143,10 @@ public final class WorkPipeline {
     busy = false;
     if (idle != null) {
       idle.tryComplete();
+    }
+    if (pollAgain && !stopping) {
+      pollAgain = false;
+      vertx.runOnContext(v -> poll());
     }
   }
 
@@ -283,7 +294,13 @@ public final class WorkPipeline {
             });
   }
 
+  /** The queue gauges, at most once per poll interval: offers must not wait for two counts. */
   private Future<Void> refreshGauges() {
+    final long now = System.nanoTime();
+    if (gaugesRefreshedAt != 0 && now - gaugesRefreshedAt < options.pollInterval().toNanos()) {
+      return Future.succeededFuture();
+    }
+    gaugesRefreshedAt = now;
     return Future.all(store.countByState(route), store.oldestOpen(route))
         .map(
             all -> {

@@ -6,6 +6,7 @@ import io.xrelay.substrate.metadata.RuntimeMetadata;
 import io.xrelay.substrate.metadata.TypeDef;
 import io.xrelay.substrate.metadata.TypeRegistry;
 import io.xrelay.substrate.metadata.Variant;
+import io.xrelay.xcm.XcmVersion;
 import io.xrelay.xcm.builder.PalletXcmCalls;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,5 +41,40 @@ public final class PalletXcmMetadata {
       }
     }
     throw new IllegalArgumentException("this runtime has no pallet-xcm (" + CALL_PATH + ")");
+  }
+
+  /**
+   * The highest XCM version this runtime's pallet-xcm takes that the builders write (V3 and up):
+   * the last variant of the type of {@code limited_teleport_assets}' {@code dest} argument ({@code
+   * VersionedLocation} or, before V4, {@code VersionedMultiLocation}).
+   */
+  public static XcmVersion highestXcmVersion(final RuntimeMetadata metadata) {
+    final TypeRegistry types = metadata.types();
+    for (final PalletMetadata pallet : metadata.pallets()) {
+      if (pallet.hasCalls() && types.get(pallet.callType()).pathName().equals(CALL_PATH)) {
+        final TypeDef.Variant callEnum = (TypeDef.Variant) types.get(pallet.callType()).def();
+        for (final Variant call : callEnum.variants()) {
+          if (!call.fields().isEmpty() && "dest".equals(call.fields().get(0).name())) {
+            XcmVersion highest = null;
+            final TypeDef destType = types.get(call.fields().get(0).type()).def();
+            if (destType instanceof TypeDef.Variant versions) {
+              for (final Variant version : versions.variants()) {
+                final XcmVersion parsed = XcmVersion.parse(version.name());
+                if (parsed != null
+                    && !parsed.isLegacy()
+                    && (highest == null || parsed.number() > highest.number())) {
+                  highest = parsed;
+                }
+              }
+            }
+            if (highest != null) {
+              return highest;
+            }
+          }
+        }
+      }
+    }
+    throw new IllegalArgumentException(
+        "this runtime's pallet-xcm takes no XCM version the builders write (V3 or later)");
   }
 }

@@ -10,11 +10,14 @@ import io.xrelay.config.RelayerConfig;
 import io.xrelay.devnet.Devnet;
 import io.xrelay.devnet.SharedDevnet;
 import io.xrelay.relayer.metrics.RelayerMetrics;
+import io.xrelay.testing.HeadlessChromium;
+import io.xrelay.testing.PrometheusServer;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -102,6 +105,11 @@ class RelayerServiceIT {
     assertThat(metrics)
         .contains("relayer_beefy_justifications_total{chain=\"kusama\",outcome=\"valid\"}")
         .contains("relayer_chain_finalized_block{chain=\"kusama\"}")
+        .contains("relayer_chain_best_block{chain=\"kusama\"}")
+        .contains("relayer_rpc_reconnects_total{chain=\"kusama\"}")
+        .contains(
+            "relayer_rpc_errors_total{chain=\"kusama\",method=\"chain_getHeader\",reason=\"timeout\"}")
+        .contains("relayer_store_purged_items_total")
         .contains("relayer_route_items{route=\"kusama-beefy\",state=\"confirmed\"}")
         .contains("jvm_memory_used_bytes")
         .contains("relayer_crypto_secp256k1_backend{backend=\"libsecp256k1\"} 1.0");
@@ -160,6 +168,32 @@ class RelayerServiceIT {
       assertThat(valid.get(0).path("metric").path("chain").asText()).isEqualTo("kusama");
       prometheus.awaitSeries(
           "relayer_chain_finalized_block{chain=\"asset-hub-kusama\"}", Duration.ofSeconds(30));
+    }
+  }
+
+  @Test
+  void shouldShowChainsRoutesAndBeefyOnTheDashboardInHeadlessChromium(
+      @TempDir final Path browserDir) throws Exception {
+    awaitConfirmed(1, Duration.ofSeconds(120));
+    try (HeadlessChromium browser = HeadlessChromium.start(browserDir)) {
+      browser.open(URI.create(base + "/"));
+      browser.await(
+          "kusama shown connected",
+          "const row = document.querySelector('#chains tr[data-chain=\"kusama\"]');"
+              + " return !!row && row.innerText.includes('connected')"
+              + " && !row.innerText.includes('disconnected');",
+          Duration.ofSeconds(30));
+      browser.await(
+          "the BEEFY route with confirmed items",
+          "const row = document.querySelector('#routes tr[data-route=\"kusama-beefy\"]');"
+              + " return !!row && Number(row.children[7].innerText) > 0;",
+          Duration.ofSeconds(30));
+      browser.await(
+          "the latest verified BEEFY block",
+          "return document.querySelector('#beefy tbody').innerText.includes('kusama (verified here)');",
+          Duration.ofSeconds(30));
+      final Path screenshot = browser.screenshot(Path.of("target", "dashboard-service.png"));
+      assertThat(Files.size(screenshot)).isGreaterThan(1_000);
     }
   }
 

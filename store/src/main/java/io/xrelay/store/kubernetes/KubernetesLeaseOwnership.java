@@ -51,6 +51,7 @@ public final class KubernetesLeaseOwnership implements RouteOwnership {
   private static final System.Logger LOG =
       System.getLogger(KubernetesLeaseOwnership.class.getName());
   private static final int NAME_SLUG_LENGTH = 40;
+  public static final String DEFAULT_LEASE_PREFIX = "xrelay-";
 
   private final Vertx vertx;
   private final KubernetesClient client;
@@ -62,17 +63,21 @@ public final class KubernetesLeaseOwnership implements RouteOwnership {
   private final Map<String, Election> elections = new ConcurrentHashMap<>();
   private final List<Consumer<String>> lostListeners = new CopyOnWriteArrayList<>();
   private final long renewalCheckTimer;
+  private final String leasePrefix;
   private volatile boolean stopped;
   private Future<Void> stopping;
 
   /**
    * @param namespace the Kubernetes namespace of the Leases
+   * @param leasePrefix the start of every Lease name, so that several deployments can share a
+   *     namespace ({@value #DEFAULT_LEASE_PREFIX} by default)
    * @param identity this instance's name in the Leases, unique among the instances (the pod name)
    */
   public KubernetesLeaseOwnership(
       final Vertx vertx,
       final KubernetesClient client,
       final String namespace,
+      final String leasePrefix,
       final String identity,
       final LeaseTiming timing) {
     if (identity.isEmpty()) {
@@ -81,6 +86,7 @@ public final class KubernetesLeaseOwnership implements RouteOwnership {
     this.vertx = vertx;
     this.client = client;
     this.namespace = namespace;
+    this.leasePrefix = leasePrefix;
     this.identity = identity;
     this.timing = timing;
     this.executor = Executors.newCachedThreadPool(daemonThreads());
@@ -88,18 +94,23 @@ public final class KubernetesLeaseOwnership implements RouteOwnership {
         vertx.setPeriodic(timing.retryPeriod().toMillis(), ignored -> dropStaleLeases());
   }
 
-  /**
-   * The Lease of {@code route}: {@code xrelay-route-<route as a DNS label>-<8 hex of its SHA-256>},
-   * so names that differ only in characters a Lease name cannot hold stay apart.
-   */
+  /** The Lease of {@code route} with the default prefix. */
   public static String leaseName(final String route) {
+    return leaseName(DEFAULT_LEASE_PREFIX, route);
+  }
+
+  /**
+   * The Lease of {@code route}: {@code <prefix>route-<route as a DNS label>-<8 hex of its
+   * SHA-256>}, so names that differ only in characters a Lease name cannot hold stay apart.
+   */
+  public static String leaseName(final String prefix, final String route) {
     String slug = route.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
     if (slug.length() > NAME_SLUG_LENGTH) {
       slug = slug.substring(0, NAME_SLUG_LENGTH);
     }
     slug = slug.replaceAll("^-+|-+$", "");
     final String hash = HexFormat.of().formatHex(sha256(route), 0, 4);
-    return "xrelay-route-" + (slug.isEmpty() ? "" : slug + "-") + hash;
+    return prefix + "route-" + (slug.isEmpty() ? "" : slug + "-") + hash;
   }
 
   @Override
@@ -133,7 +144,7 @@ public final class KubernetesLeaseOwnership implements RouteOwnership {
                             + " ms (Lease "
                             + namespace
                             + "/"
-                            + leaseName(route)
+                            + leaseName(leasePrefix, route)
                             + ")",
                         true,
                         e)));
@@ -203,7 +214,7 @@ public final class KubernetesLeaseOwnership implements RouteOwnership {
         "lost route {0} (Lease {1}/{2}): {3}",
         route,
         namespace,
-        leaseName(route),
+        leaseName(leasePrefix, route),
         reason);
     for (final Consumer<String> listener : lostListeners) {
       listener.accept(route);
@@ -301,7 +312,7 @@ public final class KubernetesLeaseOwnership implements RouteOwnership {
     private final Election election;
 
     private RenewalTrackingLeaseLock(final Election election) {
-      super(namespace, leaseName(election.route), identity);
+      super(namespace, leaseName(leasePrefix, election.route), identity);
       this.election = election;
     }
 

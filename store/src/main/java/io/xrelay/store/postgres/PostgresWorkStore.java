@@ -251,6 +251,20 @@ public final class PostgresWorkStore implements WorkStore {
   }
 
   @Override
+  public Future<Long> purgeConfirmed(final Instant updatedBefore, final int limit) {
+    checkLimit(limit);
+    return execute(
+        "purge confirmed items",
+        "DELETE FROM "
+            + table("work_items")
+            + " WHERE id IN (SELECT id FROM "
+            + table("work_items")
+            + " WHERE state = 'CONFIRMED' AND updated_at < $1 LIMIT $2)",
+        Tuple.of(timestamp(updatedBefore), limit),
+        rows -> (long) rows.rowCount());
+  }
+
+  @Override
   public Future<Boolean> delete(final String id) {
     return execute(
         "delete " + id,

@@ -277,6 +277,22 @@ public final class SqliteWorkStore implements WorkStore {
   }
 
   @Override
+  public Future<Long> purgeConfirmed(final Instant updatedBefore, final int limit) {
+    checkLimit(limit);
+    return onWorker(
+        "purge confirmed items",
+        () -> {
+          final PreparedStatement purge =
+              statement(
+                  "DELETE FROM work_items WHERE id IN (SELECT id FROM work_items"
+                      + " WHERE state = 'CONFIRMED' AND updated_at < ? LIMIT ?)");
+          purge.setLong(1, EpochMicros.of(updatedBefore));
+          purge.setInt(2, limit);
+          return (long) purge.executeUpdate();
+        });
+  }
+
+  @Override
   public Future<Boolean> delete(final String id) {
     return onWorker(
         "delete " + id,

@@ -84,7 +84,13 @@ class KubernetesLeaseOwnershipIT {
 
   private KubernetesLeaseOwnership instance(final String identity, final KubernetesClient client) {
     final KubernetesLeaseOwnership instance =
-        new KubernetesLeaseOwnership(vertx, client, NAMESPACE, identity, FAST);
+        new KubernetesLeaseOwnership(
+            vertx,
+            client,
+            NAMESPACE,
+            KubernetesLeaseOwnership.DEFAULT_LEASE_PREFIX,
+            identity,
+            FAST);
     instances.add(instance);
     return instance;
   }

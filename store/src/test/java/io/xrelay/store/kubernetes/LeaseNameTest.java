@@ -29,4 +29,12 @@ class LeaseNameTest {
         .startsWith("xrelay-route-kusama-beefy-")
         .isEqualTo(KubernetesLeaseOwnership.leaseName("kusama-beefy"));
   }
+
+  @Test
+  void shouldStartWithTheConfiguredPrefixSoDeploymentsCanShareANamespace() {
+    assertThat(KubernetesLeaseOwnership.leaseName("relay-a.", "kusama-beefy"))
+        .startsWith("relay-a.route-kusama-beefy-")
+        .matches("relay-a\\.route-kusama-beefy-[0-9a-f]{8}")
+        .isNotEqualTo(KubernetesLeaseOwnership.leaseName("relay-b.", "kusama-beefy"));
+  }
 }

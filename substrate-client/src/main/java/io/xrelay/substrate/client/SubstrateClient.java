@@ -158,6 +158,15 @@ public final class SubstrateClient {
                         }));
   }
 
+  /** The node's best (not yet final) heads, as they are imported. */
+  public Future<RpcSubscription> subscribeNewHeads(final Handler<BlockHeader> handler) {
+    return rpc.subscribe(
+        "chain_subscribeNewHeads",
+        "chain_unsubscribeNewHeads",
+        new JsonArray(),
+        result -> handler.handle(parseHeader("chain_newHead", result)));
+  }
+
   public Future<RpcSubscription> subscribeFinalizedHeads(final Handler<BlockHeader> handler) {
     return rpc.subscribe(
         "chain_subscribeFinalizedHeads",

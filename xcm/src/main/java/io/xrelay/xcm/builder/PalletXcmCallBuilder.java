@@ -44,6 +44,19 @@ public final class PalletXcmCallBuilder {
           new PalletXcmCalls.Argument("fee_asset_item", ""),
           new PalletXcmCalls.Argument("weight_limit", WEIGHT_LIMIT));
 
+  /**
+   * The same arguments on runtimes from before XCM V4 (the Kusama and Polkadot runtimes of 2023 and
+   * early 2024, such as the devnet's spec 1000000), whose types were still named after {@code
+   * MultiLocation} / {@code MultiAssets}. Their encoding is the same for V3.
+   */
+  static final List<PalletXcmCalls.Argument> PRE_V4_TRANSFER_ARGUMENTS =
+      List.of(
+          new PalletXcmCalls.Argument("dest", "xcm::VersionedMultiLocation"),
+          new PalletXcmCalls.Argument("beneficiary", "xcm::VersionedMultiLocation"),
+          new PalletXcmCalls.Argument("assets", "xcm::VersionedMultiAssets"),
+          new PalletXcmCalls.Argument("fee_asset_item", ""),
+          new PalletXcmCalls.Argument("weight_limit", WEIGHT_LIMIT));
+
   static final List<PalletXcmCalls.Argument> TYPE_AND_THEN_ARGUMENTS =
       List.of(
           new PalletXcmCalls.Argument("dest", VERSIONED_LOCATION),
@@ -169,7 +182,7 @@ public final class PalletXcmCallBuilder {
       final List<Asset> assets,
       final long feeAssetItem,
       final WeightLimit weightLimit) {
-    final PalletXcmCalls.Call call = calls.require(name, TRANSFER_ARGUMENTS);
+    final PalletXcmCalls.Call call = requireTransferCall(name);
     final Assets sorted = AssetOrder.normalize(assets);
     if (feeAssetItem < 0 || feeAssetItem >= sorted.size()) {
       throw new IllegalArgumentException(
@@ -186,6 +199,23 @@ public final class PalletXcmCallBuilder {
     out.writeU32(feeAssetItem);
     new XcmWriter(out, version).writeWeightLimit(weightLimit);
     return new PalletXcmCall(name, Bytes.wrap(out.toByteArray()), Optional.empty());
+  }
+
+  /** The call in the current shape, or in the pre-V4 one when this builder writes V3. */
+  private PalletXcmCalls.Call requireTransferCall(final String name) {
+    final PalletXcmCalls.Call found = calls.calls().get(name);
+    if (found != null && found.arguments().equals(PRE_V4_TRANSFER_ARGUMENTS)) {
+      if (version != XcmVersion.V3) {
+        throw new IllegalStateException(
+            calls.palletName()
+                + "."
+                + name
+                + " takes XCM up to V3 (VersionedMultiLocation), the builder writes "
+                + version);
+      }
+      return found;
+    }
+    return calls.require(name, TRANSFER_ARGUMENTS);
   }
 
   private ScaleWriter header(final PalletXcmCalls.Call call) {

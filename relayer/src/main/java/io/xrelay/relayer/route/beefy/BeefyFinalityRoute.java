@@ -11,9 +11,12 @@ import io.xrelay.relayer.metrics.RelayerMetrics;
 import io.xrelay.relayer.work.WorkHandler;
 import io.xrelay.relayer.work.WorkOutcome;
 import io.xrelay.relayer.work.WorkPipeline;
+import io.xrelay.scale.Hex;
 import io.xrelay.scale.ScaleDecodeException;
 import io.xrelay.scale.ScaleReader;
 import io.xrelay.store.WorkItem;
+import io.xrelay.substrate.block.Justification;
+import io.xrelay.substrate.client.FinalizedBlock;
 import io.xrelay.substrate.client.RpcException;
 import io.xrelay.substrate.client.RpcSubscription;
 import io.xrelay.substrate.client.SubstrateClient;
@@ -21,12 +24,18 @@ import io.xrelay.substrate.storage.StorageKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The finality route of a Substrate chain: every BEEFY justification the chain's nodes serve
  * becomes a work item ({@code <route>/block/<n>}), verified against the validator set that the
  * chain's own storage holds at that block. Valid ones are confirmed; invalid ones are dead-lettered
  * with the reasons, and both are counted.
+ *
+ * <p>Two intakes feed it. The justifications a node keeps in its blocks (every mandatory one at a
+ * validator-set change; on the devnet, every signed block) arrive through the chain watcher's
+ * checkpointed block stream, so none is lost across a crash. The node's live stream adds the ones
+ * it only gossips; those that pass while the relayer is down are superseded by later ones.
  */
 public final class BeefyFinalityRoute implements WorkHandler {
   private static final System.Logger LOG = System.getLogger(BeefyFinalityRoute.class.getName());
@@ -35,7 +44,7 @@ public final class BeefyFinalityRoute implements WorkHandler {
 
   private final String route;
   private final String chain;
-  private final SubstrateClient client;
+  private final Supplier<SubstrateClient> client;
   private final RelayerMetrics metrics;
   private final Clock clock;
   private final BeefyFinalityVerifier verifier = BeefyFinalityVerifier.usingActiveBackend();
@@ -47,7 +56,7 @@ public final class BeefyFinalityRoute implements WorkHandler {
   public BeefyFinalityRoute(
       final String route,
       final String chain,
-      final SubstrateClient client,
+      final Supplier<SubstrateClient> client,
       final RelayerMetrics metrics,
       final Clock clock) {
     this.route = route;
@@ -59,10 +68,31 @@ public final class BeefyFinalityRoute implements WorkHandler {
     this.invalid = metrics.beefyJustifications(chain, "invalid");
   }
 
-  /** Subscribes to the chain's justifications and feeds them into {@code pipeline}. */
-  public Future<Void> start(final WorkPipeline target) {
-    this.pipeline = target;
+  /**
+   * The justification kept in a finalized block, if any, as a work item; the future completes once
+   * the item is stored (the watcher's checkpoint waits for it).
+   */
+  public Future<Void> onFinalizedBlock(final FinalizedBlock block) {
     return client
+        .get()
+        .block(block.hash())
+        .compose(
+            signed ->
+                signed
+                    .justification(Justification.BEEFY)
+                    .map(justification -> offer(Hex.encode(justification.encoded())))
+                    .orElseGet(Future::succeededFuture));
+  }
+
+  /** The pipeline that takes this route's items; set before blocks or justifications arrive. */
+  public void feed(final WorkPipeline target) {
+    this.pipeline = target;
+  }
+
+  /** Subscribes to the chain's live justifications (the chain's client must be connected). */
+  public Future<Void> start() {
+    return client
+        .get()
         .rpc()
         .subscribe(
             "beefy_subscribeJustifications",
@@ -86,6 +116,17 @@ public final class BeefyFinalityRoute implements WorkHandler {
           System.Logger.Level.WARNING, chain + ": a BEEFY notification that is not hex; ignored");
       return;
     }
+    offer(hex)
+        .onFailure(
+            error ->
+                LOG.log(
+                    System.Logger.Level.WARNING,
+                    chain
+                        + ": a streamed BEEFY justification was not stored: "
+                        + error.getMessage()));
+  }
+
+  private Future<Void> offer(final String hex) {
     final long block;
     try {
       block = VersionedFinalityProof.decodeHex(hex).signedCommitment().commitment().blockNumber();
@@ -94,9 +135,11 @@ public final class BeefyFinalityRoute implements WorkHandler {
       LOG.log(
           System.Logger.Level.WARNING,
           chain + ": a BEEFY justification that does not decode: " + e.getMessage());
-      return;
+      return Future.succeededFuture();
     }
-    pipeline.offer(WorkItem.pending(route + "/block/" + block, route, hex, clock.instant()));
+    return pipeline
+        .offer(WorkItem.pending(route + "/block/" + block, route, hex, clock.instant()))
+        .mapEmpty();
   }
 
   @Override
@@ -110,12 +153,14 @@ public final class BeefyFinalityRoute implements WorkHandler {
           new WorkOutcome.Permanent("justification does not decode: " + e.getMessage()));
     }
     final long blockNumber = proof.signedCommitment().commitment().blockNumber();
-    return client
+    final SubstrateClient chainClient = client.get();
+    return chainClient
         .blockHash(blockNumber)
         .compose(
             hash ->
                 Future.all(
-                    client.storage(AUTHORITIES, hash), client.storage(VALIDATOR_SET_ID, hash)))
+                    chainClient.storage(AUTHORITIES, hash),
+                    chainClient.storage(VALIDATOR_SET_ID, hash)))
         .map(
             all -> {
               final java.util.Optional<byte[]> authorities = all.resultAt(0);

@@ -1,6 +1,4 @@
-package io.xrelay.relayer.service;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package io.xrelay.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,9 +19,9 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A real Prometheus (Debian's {@code prometheus} package) on a loopback port, scraping one target
  * every second. Missing binary: the test is skipped on a developer machine, and fails when {@code
- * CI=true}.
+ * CI=true}. Optionally loaded with alert rule files, evaluated every second.
  */
-final class PrometheusServer implements AutoCloseable {
+public final class PrometheusServer implements AutoCloseable {
   private static final Path BINARY = Path.of("/usr/bin/prometheus");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,7 +35,14 @@ final class PrometheusServer implements AutoCloseable {
     this.port = port;
   }
 
-  static PrometheusServer scraping(final String target, final Path workDir) throws Exception {
+  public static PrometheusServer scraping(final String target, final Path workDir)
+      throws Exception {
+    return scraping(target, workDir, List.of());
+  }
+
+  /** As {@link #scraping(String, Path)}, with these rule files loaded ({@code rule_files}). */
+  public static PrometheusServer scraping(
+      final String target, final Path workDir, final List<Path> ruleFiles) throws Exception {
     if (!Files.isExecutable(BINARY)) {
       if ("true".equals(System.getenv("CI"))) {
         throw new AssertionError(
@@ -53,6 +58,7 @@ final class PrometheusServer implements AutoCloseable {
     Files.writeString(
         config,
         "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+            + ruleFilesSection(ruleFiles)
             + "scrape_configs:\n  - job_name: relayer\n    static_configs:\n      - targets: ['"
             + target
             + "']\n");
@@ -69,8 +75,17 @@ final class PrometheusServer implements AutoCloseable {
     return new PrometheusServer(process, port);
   }
 
+  private static String ruleFilesSection(final List<Path> ruleFiles) {
+    if (ruleFiles.isEmpty()) {
+      return "";
+    }
+    final StringBuilder section = new StringBuilder("rule_files:\n");
+    ruleFiles.forEach(file -> section.append("  - '").append(file.toAbsolutePath()).append("'\n"));
+    return section.toString();
+  }
+
   /** Runs an instant query until it returns at least one series, or fails after {@code timeout}. */
-  JsonNode awaitSeries(final String query, final Duration timeout) throws Exception {
+  public JsonNode awaitSeries(final String query, final Duration timeout) throws Exception {
     final long deadline = System.nanoTime() + timeout.toNanos();
     JsonNode last = null;
     while (System.nanoTime() < deadline) {
@@ -94,11 +109,44 @@ final class PrometheusServer implements AutoCloseable {
       } catch (IOException notYetListening) {
         // Prometheus takes a moment to open its port.
       }
-      assertThat(process.isAlive()).as("prometheus is running").isTrue();
+      assertRunning();
       Thread.sleep(500);
     }
     throw new AssertionError(
         "no series for " + query + " within " + timeout + "; last answer " + last);
+  }
+
+  /**
+   * The {@code data} of {@code GET path} (e.g. {@code /api/v1/alerts}), once Prometheus answers.
+   */
+  public JsonNode get(final String path) throws Exception {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        final HttpResponse<String> response =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        final JsonNode body = JSON.readTree(response.body());
+        if (!"success".equals(body.path("status").asText())) {
+          throw new AssertionError("GET " + path + ": " + response.body());
+        }
+        return body.path("data");
+      } catch (IOException notYetListening) {
+        assertRunning();
+        if (attempt > 60) {
+          throw notYetListening;
+        }
+        Thread.sleep(500);
+      }
+    }
+  }
+
+  private void assertRunning() {
+    if (!process.isAlive()) {
+      throw new AssertionError("prometheus exited; see its log beside prometheus.yml");
+    }
   }
 
   @Override

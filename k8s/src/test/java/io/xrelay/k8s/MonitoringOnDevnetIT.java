@@ -1,0 +1,260 @@
+package io.xrelay.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.Vertx;
+import io.xrelay.config.ConfigLoader;
+import io.xrelay.config.RelayerConfig;
+import io.xrelay.devnet.Devnet;
+import io.xrelay.devnet.SharedDevnet;
+import io.xrelay.relayer.metrics.RelayerMetrics;
+import io.xrelay.relayer.service.RelayerService;
+import io.xrelay.relayer.service.Stores;
+import io.xrelay.testing.PrometheusServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dashboard and the alert rules against the real relayer on the devnet: every metric they read
+ * is exported, and a real Prometheus with the rules raises the stall alert when the devnet stops
+ * making blocks.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MonitoringOnDevnetIT {
+  /**
+   * Metrics that other issues add (the BEEFY-to-Ethereum route, the XCM tracker, signer balances):
+   * the dashboard and rules already use their agreed names. Remove each from here once its branch
+   * has merged; then the check below covers it like the others.
+   */
+  static final Set<String> PLANNED_ELSEWHERE =
+      Set.of(
+          "relayer_beefy_contract_latest_block",
+          "relayer_beefy_chain_latest_block",
+          "relayer_beefy_contract_lag_blocks",
+          "relayer_beefy_contract_lag_seconds",
+          "relayer_beefy_submissions_total",
+          "relayer_beefy_gas_used",
+          "relayer_beefy_mmr_root_mismatch_total",
+          "relayer_xcm_messages_total",
+          "relayer_xcm_journey_seconds",
+          "relayer_xcm_pending",
+          "relayer_xcm_timeouts_total",
+          "relayer_signer_balance",
+          "relayer_signer_nonce");
+
+  /** Series that Prometheus makes itself, not the relayer. */
+  private static final Set<String> FROM_PROMETHEUS = Set.of("up");
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  @TempDir static Path dataDir;
+
+  private static Devnet devnet;
+  private static Vertx vertx;
+  private static RelayerService service;
+  private static String base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    devnet = SharedDevnet.get();
+    final int port = freePort();
+    final RelayerConfig config =
+        new ConfigLoader(Map.of())
+            .load(
+                devnet.configFile(),
+                Map.of(
+                    "data-dir", dataDir.toString(),
+                    "http.port", Integer.toString(port),
+                    "store.path", dataDir.resolve("relayer.db").toString()))
+            .config();
+    final RelayerMetrics metrics = new RelayerMetrics();
+    vertx = Vertx.vertx();
+    service =
+        new RelayerService(
+            vertx,
+            config,
+            Stores.open(vertx, config.store(), Clock.systemUTC()),
+            metrics,
+            Clock.systemUTC());
+    service.start().await(180, TimeUnit.SECONDS);
+    base = "http://127.0.0.1:" + port;
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (service != null) {
+      service.stop().await(60, TimeUnit.SECONDS);
+    }
+    if (vertx != null) {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  @Order(1)
+  void shouldExportEveryMetricTheDashboardAndTheRulesRead() throws Exception {
+    final Set<String> used = new TreeSet<>(PromqlMetricNames.inDashboard(K8sTools.DASHBOARD));
+    used.addAll(PromqlMetricNames.inRuleFile(K8sTools.RULES));
+    assertThat(used).contains("relayer_chain_finalized_block", "relayer_route_items", "up");
+    final Set<String> onFirstEvent = exportedOnFirstEvent();
+
+    // Gauges and histograms appear as the service works: wait for its first verified blocks.
+    final long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    Set<String> missing;
+    Set<String> unplanned;
+    do {
+      final Set<String> exported = new TreeSet<>(seriesNames(get("/metrics")));
+      exported.addAll(onFirstEvent);
+      missing = new TreeSet<>();
+      unplanned = new TreeSet<>();
+      for (final String name : used) {
+        if (!exported.contains(name) && !FROM_PROMETHEUS.contains(name)) {
+          missing.add(name);
+          if (!PLANNED_ELSEWHERE.contains(withoutSeriesSuffix(name))) {
+            unplanned.add(name);
+          }
+        }
+      }
+      if (!unplanned.isEmpty()) {
+        Thread.sleep(1_000);
+      }
+    } while (!unplanned.isEmpty() && System.nanoTime() < deadline);
+    System.out.println("metrics used but not exported yet (planned by other issues): " + missing);
+    assertThat(unplanned)
+        .as("metrics the dashboard or rules read that the relayer does not export")
+        .isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  void shouldRaiseTheStallAlertInARealPrometheusWhenBlocksStop(@TempDir final Path work)
+      throws Exception {
+    try (PrometheusServer prometheus =
+        PrometheusServer.scraping(URI.create(base).getAuthority(), work, List.of(K8sTools.RULES))) {
+      prometheus.awaitSeries(
+          "relayer_chain_finalized_block{chain=\"kusama\"}", Duration.ofSeconds(90));
+      final JsonNode groups = prometheus.get("/api/v1/rules").path("groups");
+      assertThat(groups.get(0).path("rules"))
+          .allSatisfy(rule -> assertThat(rule.path("health").asText()).isNotEqualTo("err"))
+          .hasSize(AlertRulesIT.alertNames().size());
+      Thread.sleep(5_000); // a few evaluations on a healthy devnet
+      assertThat(activeAlerts(prometheus, "XrelayChainStalled")).isEmpty();
+      assertThat(activeAlerts(prometheus, "XrelayDown")).isEmpty();
+
+      devnet.pauseBlockProduction();
+      try {
+        final long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+        List<JsonNode> stalled = List.of();
+        while (stalled.isEmpty() && System.nanoTime() < deadline) {
+          Thread.sleep(2_000);
+          stalled = activeAlerts(prometheus, "XrelayChainStalled");
+        }
+        assertThat(stalled).as("XrelayChainStalled pending or firing within 150 s").isNotEmpty();
+        assertThat(stalled)
+            .extracting(alert -> alert.path("labels").path("chain").asText())
+            .contains("kusama");
+        assertThat(stalled)
+            .allSatisfy(
+                alert -> assertThat(alert.path("state").asText()).isIn("pending", "firing"));
+      } finally {
+        devnet.resumeBlockProduction();
+      }
+      // Blocks come again, so the tests after this one see a live devnet.
+      prometheus.awaitSeries(
+          "relayer_chain_lag_seconds{chain=\"kusama\"} < 10", Duration.ofSeconds(60));
+    }
+  }
+
+  /**
+   * Counters that appear in /metrics with their first event (an RPC error, a reconnect, a failed or
+   * dead-lettered item), which a healthy devnet does not have: their names as the relayer's own
+   * {@link RelayerMetrics} exports them.
+   */
+  private static Set<String> exportedOnFirstEvent() {
+    final RelayerMetrics metrics = new RelayerMetrics();
+    metrics.rpcErrors("kusama", "chain_getBlock", "timeout").increment();
+    metrics.reconnects("kusama").increment();
+    metrics.failures("kusama-beefy", "rpc").increment();
+    metrics.deadLettered("kusama-beefy").increment();
+    metrics.retries("kusama-beefy").increment();
+    final Set<String> names = seriesNames(metrics.scrape());
+    assertThat(names)
+        .contains(
+            "relayer_rpc_errors_total",
+            "relayer_rpc_reconnects_total",
+            "relayer_route_failures_total");
+    return names;
+  }
+
+  private static List<JsonNode> activeAlerts(final PrometheusServer prometheus, final String name)
+      throws Exception {
+    final List<JsonNode> alerts = new java.util.ArrayList<>();
+    for (final JsonNode alert : prometheus.get("/api/v1/alerts").path("alerts")) {
+      if (name.equals(alert.path("labels").path("alertname").asText())) {
+        alerts.add(alert);
+      }
+    }
+    return alerts;
+  }
+
+  static Set<String> seriesNames(final String exposition) {
+    final Set<String> names = new TreeSet<>();
+    exposition
+        .lines()
+        .filter(line -> !line.isBlank() && !line.startsWith("#"))
+        .forEach(
+            line -> {
+              int end = 0;
+              while (end < line.length() && line.charAt(end) != '{' && line.charAt(end) != ' ') {
+                end++;
+              }
+              names.add(line.substring(0, end));
+            });
+    return names;
+  }
+
+  private static String withoutSeriesSuffix(final String name) {
+    for (final String suffix : List.of("_bucket", "_sum", "_count", "_max")) {
+      if (name.endsWith(suffix)) {
+        return name.substring(0, name.length() - suffix.length());
+      }
+    }
+    return name;
+  }
+
+  private static String get(final String path) throws Exception {
+    final HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return response.body();
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}
