@@ -547,7 +547,10 @@ public final class RelayChainMmr {
     final Path file = snapshotFile.get();
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      final Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+      // One temporary file per process: a second instance (standing by for the route) may write
+      // too.
+      final Path temporary =
+          file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
       Files.writeString(temporary, snapshot.encode(), StandardCharsets.UTF_8);
       Files.move(
           temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
