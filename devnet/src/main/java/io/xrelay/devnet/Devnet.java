@@ -34,6 +34,9 @@ import java.util.stream.Collectors;
  * devnet.json} there, so a devnet started detached can be stopped from another process.
  */
 public final class Devnet implements AutoCloseable {
+  /** Relay blocks between two BEEFY updates of the generated config's route: about 30 s. */
+  public static final int BEEFY_MIN_INTERVAL = 10;
+
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final Duration CHAIN_START_TIMEOUT = Duration.ofSeconds(180);
@@ -67,7 +70,7 @@ public final class Devnet implements AutoCloseable {
     home.ensureInstalled();
     final Path dir = options.devnetDir();
     createDirectories(dir);
-    BeefyClientDeployment.forget(dir); // issue 7: never list a contract of an earlier run
+    BeefyClientDeployment.forget(dir); // never list a contract of an earlier run
     deleteIfExists(dir.resolve(PRODUCER_PAUSED)); // a paused run that died must not freeze this one
     if (running(options.dataDir()).isEmpty()) {
       // A start that was killed before it finished leaves children behind: stop them first.
@@ -161,12 +164,11 @@ public final class Devnet implements AutoCloseable {
               Integer.parseInt(ports[1]),
               ethereumPort);
       awaitFirstBeefyJustification(beefy, endpoints.kusamaHttp());
-      // --- issue 7: BeefyClient compiled offline, deployed on anvil, sets from the relay chain.
+      // BeefyClient compiled offline, deployed on anvil, sets from the relay chain.
       final Optional<BeefyClientDeployment> beefyClient =
           options.ethereum()
               ? Optional.of(new BeefyClientDeployer().deploy(home, dir, endpoints))
               : Optional.empty();
-      // --- end issue 7
 
       final ChildProcess producer =
           ChildProcess.start(
@@ -439,8 +441,9 @@ public final class Devnet implements AutoCloseable {
    * Writes {@code <devnet dir>/relayer.yaml}, a relayer configuration for this devnet in the config
    * module's schema: its chains under their devnet presets, an SQLite store in the devnet directory
    * (its checkpoints belong to this devnet's chains), a {@code beefy-finality} route on Kusama and
-   * {@code xcm-tracker} routes both ways between Kusama and Asset Hub. No signer: the devnet's keys
-   * are the public dev keys, which an operator adds as they need.
+   * {@code xcm-tracker} routes both ways between Kusama and Asset Hub. With a BeefyClient, also a
+   * {@code kusama -> ethereum} BEEFY route signed by a public anvil dev key kept in a file beside
+   * the config.
    *
    * @return the absolute path of the file
    */
@@ -479,6 +482,21 @@ public final class Devnet implements AutoCloseable {
     if (endpoints.ethereumHttp() != null) {
       appendChain(yaml, "ethereum", endpoints.ethereumWs(), endpoints.ethereumHttp());
     }
+    createDirectories(dir);
+    // A signer (a public anvil dev key, in a file beside this config) and the kusama -> ethereum
+    // BEEFY route keep the devnet's BeefyClient in sync out of the box.
+    if (beefyClient.isPresent() && endpoints.ethereumHttp() != null) {
+      final Path keyFile = dir.resolve("ethereum-relayer.key");
+      write(
+          keyFile,
+          DevnetEthereumAccounts.ACCOUNTS.get(DevnetEthereumAccounts.BEEFY_RELAYER).privateKey()
+              + "\n");
+      ownerOnly(keyFile);
+      yaml.append("signers:\n  ethereum-relayer:\n    chain: ethereum\n    scheme: ethereum\n")
+          .append("    key-file: ")
+          .append(quoted(keyFile.toAbsolutePath()))
+          .append('\n');
+    }
     yaml.append("routes:\n  kusama-beefy:\n    kind: beefy-finality\n    source: kusama\n");
     // XCM journeys both ways between the relay chain and Asset Hub.
     yaml.append(
@@ -487,7 +505,14 @@ public final class Devnet implements AutoCloseable {
     yaml.append(
         "  asset-hub-to-kusama:\n    kind: xcm-tracker\n    source: asset-hub-kusama\n"
             + "    target: kusama\n");
-    createDirectories(dir);
+    if (beefyClient.isPresent() && endpoints.ethereumHttp() != null) {
+      yaml.append("  kusama-to-ethereum:\n    kind: beefy-to-ethereum\n    source: kusama\n")
+          .append("    target: ethereum\n    signer: ethereum-relayer\n    contract: ")
+          .append(quoted(beefyClient.get().address()))
+          .append("\n    protocol: fiat-shamir\n    min-interval: ")
+          .append(BEEFY_MIN_INTERVAL)
+          .append('\n');
+    }
     final Path file = dir.resolve("relayer.yaml");
     write(file, yaml.toString());
     return file.toAbsolutePath();
@@ -516,6 +541,16 @@ public final class Devnet implements AutoCloseable {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new DevnetException("no free port on 127.0.0.1: " + e.getMessage(), e);
+    }
+  }
+
+  /** A key file must not be readable by other users (the config check warns otherwise). */
+  private static void ownerOnly(final Path file) {
+    try {
+      Files.setPosixFilePermissions(
+          file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException | IOException e) {
+      // Not a POSIX file system: the check's warning says what to do.
     }
   }
 

@@ -66,7 +66,7 @@ class ForwardingWorkStore implements WorkStore {
   }
 
   @Override
-  public Future<Long> purgeConfirmed(final java.time.Instant updatedBefore, final int limit) {
+  public Future<Long> purgeConfirmed(final Instant updatedBefore, final int limit) {
     return delegate.purgeConfirmed(updatedBefore, limit);
   }
 

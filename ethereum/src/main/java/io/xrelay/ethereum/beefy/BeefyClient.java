@@ -107,6 +107,47 @@ public final class BeefyClient {
   }
 
   /**
+   * A sender's ticket of the interactive protocol for one commitment ({@code submitInitial} made
+   * it; {@code commitPrevRandao} filled in the randomness). {@code blockNumber} 0 means none.
+   */
+  public record Ticket(
+      long blockNumber,
+      long validatorSetLength,
+      long requiredSignatures,
+      BigInteger prevRandao,
+      H256 bitfieldHash) {
+    public boolean exists() {
+      return blockNumber != 0;
+    }
+
+    public boolean hasPrevRandao() {
+      return prevRandao.signum() != 0;
+    }
+  }
+
+  /** {@code keccak256(abi.encode(sender, commitmentHash))}: the key of a sender's ticket. */
+  public static H256 ticketId(final String sender, final H256 commitmentHash) {
+    final byte[] encoded = new byte[64];
+    final byte[] address = Numeric.hexStringToByteArray(sender);
+    System.arraycopy(address, 0, encoded, 32 - address.length, address.length);
+    System.arraycopy(commitmentHash.bytes(), 0, encoded, 32, 32);
+    return H256.wrap(Keccak256.hash(encoded));
+  }
+
+  public Future<Ticket> ticket(final String sender, final H256 commitmentHash, final BlockTag tag) {
+    return call(
+            encode("tickets(bytes32)", new Bytes32(ticketId(sender, commitmentHash).bytes())), tag)
+        .map(
+            r ->
+                new Ticket(
+                    word(r, 0).longValueExact(),
+                    word(r, 1).longValueExact(),
+                    word(r, 2).longValueExact(),
+                    word(r, 3),
+                    H256.wrap(Arrays.copyOfRange(r, 128, 160))));
+  }
+
+  /**
    * The bitfield of {@code signerIndices} in a set of {@code setLength}, as the contract builds it.
    */
   public Future<List<BigInteger>> createInitialBitfield(

@@ -199,6 +199,71 @@ public final class RelayerMetrics {
         chain);
   }
 
+  // ---- BEEFY to Ethereum ----
+
+  public void beefyContractLatestBlock(final String route, final long number) {
+    gauge(
+        "relayer.beefy.contract.latest.block",
+        "latestBeefyBlock of the route's BeefyClient",
+        number,
+        "route",
+        route);
+  }
+
+  public void beefyChainLatestBlock(final String chain, final long number) {
+    gauge(
+        "relayer.beefy.chain.latest.block",
+        "Newest block of the chain with a BEEFY justification",
+        number,
+        "chain",
+        chain);
+  }
+
+  public void beefyContractLagBlocks(final String route, final long blocks) {
+    gauge(
+        "relayer.beefy.contract.lag.blocks",
+        "Source blocks between the newest BEEFY justification and the contract's latest block",
+        blocks,
+        "route",
+        route);
+  }
+
+  public void beefyContractLagSeconds(final String route, final long seconds) {
+    gauge(
+        "relayer.beefy.contract.lag.seconds",
+        "How long the oldest BEEFY-final block not in the contract has been final (0 in sync)",
+        seconds,
+        "route",
+        route);
+  }
+
+  /** Outcomes: accepted, already_done, refused (not verified, never sent), reverted, failed. */
+  public Counter beefySubmissions(final String route, final String protocol, final String outcome) {
+    return Counter.builder("relayer.beefy.submissions")
+        .description("BEEFY commitments handled by the route, by outcome")
+        .tag("route", route)
+        .tag("protocol", protocol)
+        .tag("outcome", outcome)
+        .register(registry);
+  }
+
+  /** Gas of one accepted update: every transaction of it (three for the interactive protocol). */
+  public io.micrometer.core.instrument.DistributionSummary beefyGasUsed(
+      final String route, final String protocol) {
+    return io.micrometer.core.instrument.DistributionSummary.builder("relayer.beefy.gas.used")
+        .description("Gas used per accepted BEEFY update")
+        .tag("route", route)
+        .tag("protocol", protocol)
+        .register(registry);
+  }
+
+  public Counter beefyMmrRootMismatch(final String route) {
+    return Counter.builder("relayer.beefy.mmr.root.mismatch")
+        .description("Own MMR roots that differ from the runtime's Mmr.RootHash (stops the route)")
+        .tag("route", route)
+        .register(registry);
+  }
+
   public Counter purgedItems() {
     return Counter.builder("relayer.store.purged.items")
         .description("Confirmed items deleted after the store's retention")

@@ -52,6 +52,9 @@ public final class RelayerService implements HttpApi.ServiceView {
   private final Map<String, SubstrateChainWatcher> watchers = new LinkedHashMap<>();
   private final List<WorkPipeline> pipelines = new ArrayList<>();
   private final List<BeefyFinalityRoute> beefyRoutes = new ArrayList<>();
+  private final List<io.xrelay.relayer.route.beefy.BeefyToEthereumRoute> toEthereumRoutes =
+      new ArrayList<>();
+  private final List<io.xrelay.config.BeefyToEthereumRoute> toEthereumConfigs = new ArrayList<>();
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private HttpApi http;
@@ -219,6 +222,10 @@ public final class RelayerService implements HttpApi.ServiceView {
         watcher.onFinalizedDurably(beefy::onFinalizedBlock);
       } else if (route instanceof io.xrelay.config.XcmTrackerRoute && route.enabled()) {
         LOG.log(System.Logger.Level.INFO, "route " + route.name() + ": tracking XCM journeys");
+      } else if (route instanceof io.xrelay.config.BeefyToEthereumRoute toEthereum
+          && toEthereum.enabled()) {
+        // Started with the others: it needs the source watcher's client and its contract.
+        toEthereumConfigs.add(toEthereum);
       } else {
         LOG.log(
             System.Logger.Level.WARNING,
@@ -239,6 +246,9 @@ public final class RelayerService implements HttpApi.ServiceView {
     for (final BeefyFinalityRoute beefy : beefyRoutes) {
       startedRoutes.add(beefy.start());
     }
+    for (final io.xrelay.config.BeefyToEthereumRoute toEthereum : toEthereumConfigs) {
+      startedRoutes.add(startBeefyToEthereum(toEthereum));
+    }
     return Future.all(startedRoutes).mapEmpty();
   }
 
@@ -250,6 +260,29 @@ public final class RelayerService implements HttpApi.ServiceView {
       }
     }
     return routes;
+  }
+
+  private Future<Void> startBeefyToEthereum(final io.xrelay.config.BeefyToEthereumRoute route) {
+    return io.xrelay.relayer.route.beefy.BeefyToEthereumRoute.open(
+            vertx, config, route, watchers.get(route.source()).client(), store, metrics, clock)
+        .compose(
+            beefy -> {
+              final WorkPipeline pipeline =
+                  new WorkPipeline(
+                      vertx,
+                      route.name(),
+                      store,
+                      ownership,
+                      beefy,
+                      retryPolicy(route.retry()),
+                      metrics,
+                      WorkPipeline.Options.DEFAULT,
+                      clock);
+              pipelines.add(pipeline);
+              toEthereumRoutes.add(beefy);
+              // The route first: what the pipeline recovers needs the contract read and the MMR.
+              return beefy.start(pipeline).compose(v -> pipeline.start());
+            });
   }
 
   private static RetryPolicy retryPolicy(final io.xrelay.config.RetryPolicy retry) {
@@ -277,6 +310,7 @@ public final class RelayerService implements HttpApi.ServiceView {
     if (xcmTracker != null) {
       steps.add(xcmTracker.stop(config.shutdownGracePeriod()).otherwiseEmpty());
     }
+    toEthereumRoutes.forEach(route -> steps.add(route.stop().otherwiseEmpty()));
     pipelines.forEach(pipeline -> steps.add(pipeline.stop(config.shutdownGracePeriod())));
     return Future.join(steps)
         .compose(

@@ -122,6 +122,31 @@ class RelayerServiceIT {
   }
 
   @Test
+  void shouldKeepTheDevnetsBeefyClientInSyncOutOfTheBox() throws Exception {
+    final String accepted =
+        "relayer_beefy_submissions_total{outcome=\"accepted\",protocol=\"fiat-shamir\","
+            + "route=\"kusama-to-ethereum\"} ";
+    final long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+    double landed = 0;
+    String metrics = "";
+    while (landed < 1 && System.nanoTime() < deadline) {
+      Thread.sleep(1000);
+      metrics = send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build()).body();
+      for (final String line : metrics.split("\n")) {
+        if (line.startsWith(accepted)) {
+          landed = Double.parseDouble(line.substring(accepted.length()));
+        }
+      }
+    }
+    assertThat(landed).as("BEEFY updates landed by the generated config's route").isPositive();
+    assertThat(metrics)
+        .contains("relayer_beefy_contract_latest_block{route=\"kusama-to-ethereum\"}")
+        .contains("relayer_beefy_mmr_root_mismatch_total{route=\"kusama-to-ethereum\"} 0.0")
+        .contains(
+            "relayer_beefy_gas_used_count{protocol=\"fiat-shamir\",route=\"kusama-to-ethereum\"}");
+  }
+
+  @Test
   void shouldRefuseAdminActionsWithoutAToken() throws Exception {
     final HttpResponse<String> retry =
         send(

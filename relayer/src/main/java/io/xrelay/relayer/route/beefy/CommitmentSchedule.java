@@ -1,0 +1,44 @@
+package io.xrelay.relayer.route.beefy;
+
+/**
+ * Which BEEFY commitments a route relays, out of one justification per block: the first of every
+ * new validator set (mandatory: BeefyClient follows the sets one handover at a time), and one at
+ * least every {@code minInterval} blocks; never one at or below what the contract already has or
+ * what was already taken. Not thread safe.
+ */
+final class CommitmentSchedule {
+  private final long minInterval;
+  private long lastTaken;
+  private long lastTakenSetId;
+
+  /**
+   * @param contractLatest the contract's {@code latestBeefyBlock}
+   * @param contractSetId the id of the contract's current validator set
+   */
+  CommitmentSchedule(final long minInterval, final long contractLatest, final long contractSetId) {
+    if (minInterval < 1) {
+      throw new IllegalArgumentException("min interval must be at least 1 block: " + minInterval);
+    }
+    this.minInterval = minInterval;
+    this.lastTaken = contractLatest;
+    this.lastTakenSetId = contractSetId;
+  }
+
+  /** Whether to relay the commitment of {@code block}, signed by set {@code setId}. */
+  boolean take(final long block, final long setId, final long contractLatest) {
+    if (block <= contractLatest || block <= lastTaken) {
+      return false;
+    }
+    if (setId <= lastTakenSetId && block - lastTaken < minInterval) {
+      return false;
+    }
+    lastTaken = block;
+    lastTakenSetId = Math.max(lastTakenSetId, setId);
+    return true;
+  }
+
+  /** Whether {@code setId} is newer than any taken so far (for the log line). */
+  boolean isNewSet(final long setId) {
+    return setId > lastTakenSetId;
+  }
+}

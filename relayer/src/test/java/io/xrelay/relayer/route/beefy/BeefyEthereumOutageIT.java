@@ -1,0 +1,172 @@
+package io.xrelay.relayer.route.beefy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.Counter;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetSocket;
+import io.xrelay.config.ConfigLoader;
+import io.xrelay.config.RelayerConfig;
+import io.xrelay.devnet.Devnet;
+import io.xrelay.devnet.SharedDevnet;
+import io.xrelay.ethereum.beefy.BeefyClient;
+import io.xrelay.ethereum.rpc.BlockTag;
+import io.xrelay.ethereum.rpc.HttpEthereumRpc;
+import io.xrelay.relayer.metrics.RelayerMetrics;
+import io.xrelay.relayer.service.RelayerService;
+import io.xrelay.relayer.service.Stores;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Ethereum node goes away in the middle of an interactive submission and comes back, as a
+ * restarted anvil would if it kept its state. The devnet's anvil keeps no state across restarts, so
+ * the outage is made by a TCP proxy in front of it (the fault a real part cannot show here):
+ * refused connections and cut sockets for a while, right after {@code submitInitial} landed. The
+ * route must finish the update afterwards, with one {@code NewMMRRoot} for its block.
+ */
+class BeefyEthereumOutageIT {
+  @TempDir Path dir;
+
+  @Test
+  void shouldFinishTheInteractiveUpdateAfterTheEthereumEndpointWasDownMidSubmissionViaAProxy()
+      throws Exception {
+    final Devnet devnet = SharedDevnet.get();
+    final Vertx proxyVertx = Vertx.vertx();
+    final Vertx relayerVertx = Vertx.vertx();
+    final URI anvil = URI.create(devnet.endpoints().ethereumHttp());
+    final Outage proxy = new Outage(proxyVertx, anvil.getHost(), anvil.getPort());
+    final int port = DevnetBeefyRelay.freePort();
+    proxy.up(port);
+    final RelayerMetrics metrics = new RelayerMetrics();
+    RelayerService service = null;
+    try {
+      final Path file =
+          DevnetBeefyRelay.writeConfig(
+              devnet, dir, "interactive", 6, 3, DevnetBeefyRelay.freePort());
+      // The same config, but Ethereum through the proxy.
+      Files.writeString(
+          file,
+          Files.readString(file)
+              .replace(devnet.endpoints().ethereumHttp(), "http://127.0.0.1:" + port));
+      final RelayerConfig config = new ConfigLoader(Map.of()).load(file, Map.of()).config();
+      service =
+          new RelayerService(
+              relayerVertx,
+              config,
+              Stores.open(relayerVertx, config.store(), Clock.systemUTC()),
+              metrics,
+              Clock.systemUTC());
+      service.start().await(180, TimeUnit.SECONDS);
+
+      // Down as soon as a ticket exists: the relayer is then in the interactive wait.
+      final BeefyClient direct =
+          new BeefyClient(
+              HttpEthereumRpc.create(
+                  proxyVertx, HttpEthereumRpc.Options.of(List.of(anvil.toString()))),
+              devnet.beefyClient().orElseThrow().address());
+      final long before = direct.latestBeefyBlock(BlockTag.LATEST).await(10, TimeUnit.SECONDS);
+      final Path db = dir.resolve("relayer.db");
+      BeefyToEthereumRouteIT.awaitThat(() -> ticketCheckpoint(db), Duration.ofMinutes(4));
+      proxy.down();
+      Thread.sleep(8_000);
+      proxy.up(port);
+
+      BeefyToEthereumRouteIT.awaitThat(
+          () -> count(metrics, "accepted") >= 1, Duration.ofMinutes(4));
+      final long latest = direct.latestBeefyBlock(BlockTag.LATEST).await(10, TimeUnit.SECONDS);
+      assertThat(latest).isGreaterThan(before);
+      assertThat(DevnetBeefyRelay.newMmrRootEvents(devnet, latest)).isEqualTo(1);
+      assertThat(count(metrics, "reverted")).isZero();
+      assertThat(proxy.refusedOrCut).as("the outage happened").isPositive();
+      // The relayer met the outage (a transient failure), then finished from its ticket.
+      assertThat(count(metrics, "failed")).isPositive();
+    } finally {
+      if (service != null) {
+        service.stop().await(60, TimeUnit.SECONDS);
+      }
+      relayerVertx.close().await(10, TimeUnit.SECONDS);
+      proxyVertx.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Whether the route recorded a landed {@code submitInitial} (its checkpoint) in its store. */
+  private static boolean ticketCheckpoint(final Path db) {
+    try (java.sql.Connection connection =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+        java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet rows =
+            statement.executeQuery(
+                "SELECT count(*) FROM checkpoints WHERE name LIKE '%/initial'")) {
+      return rows.next() && rows.getLong(1) > 0;
+    } catch (java.sql.SQLException e) {
+      return false;
+    }
+  }
+
+  private static double count(final RelayerMetrics metrics, final String outcome) {
+    final Counter counter =
+        metrics.registry().find("relayer.beefy.submissions").tag("outcome", outcome).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  /** A TCP proxy that can be taken down (listener closed, open sockets cut) and brought back. */
+  private static final class Outage {
+    private final Vertx vertx;
+    private final String host;
+    private final int target;
+    private final Set<NetSocket> open = ConcurrentHashMap.newKeySet();
+    private NetServer server;
+    volatile int refusedOrCut;
+
+    Outage(final Vertx vertx, final String host, final int target) {
+      this.vertx = vertx;
+      this.host = host;
+      this.target = target;
+    }
+
+    void up(final int port) throws Exception {
+      final NetClient client = vertx.createNetClient();
+      server =
+          vertx
+              .createNetServer()
+              .connectHandler(
+                  inbound -> {
+                    inbound.pause();
+                    open.add(inbound);
+                    client
+                        .connect(target, host)
+                        .onSuccess(
+                            outbound -> {
+                              open.add(outbound);
+                              inbound.handler(outbound::write);
+                              outbound.handler(inbound::write);
+                              inbound.closeHandler(v -> outbound.close());
+                              outbound.closeHandler(v -> inbound.close());
+                              inbound.resume();
+                            })
+                        .onFailure(e -> inbound.close());
+                  });
+      server.listen(port, "127.0.0.1").await(10, TimeUnit.SECONDS);
+    }
+
+    void down() throws Exception {
+      server.close().await(10, TimeUnit.SECONDS);
+      refusedOrCut += open.size() + 1;
+      open.forEach(NetSocket::close);
+      open.clear();
+    }
+  }
+}
