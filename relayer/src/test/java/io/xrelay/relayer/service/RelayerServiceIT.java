@@ -198,6 +198,11 @@ class RelayerServiceIT {
           "the latest verified BEEFY block",
           "return document.querySelector('#beefy tbody').innerText.includes('kusama (verified here)');",
           Duration.ofSeconds(30));
+      browser.await(
+          "the BeefyClient contract's latest BEEFY block",
+          "return document.querySelector('#beefy tbody').innerText"
+              + ".includes('kusama-to-ethereum (in the BeefyClient contract)');",
+          Duration.ofSeconds(30));
       final Path screenshot = browser.screenshot(Path.of("target", "dashboard-service.png"));
       assertThat(Files.size(screenshot)).isGreaterThan(1_000);
     }
@@ -256,6 +261,8 @@ class RelayerServiceIT {
       final JsonNode journey =
           awaitJourney(transfer.path("origin").path("extrinsic").asText(), Duration.ofSeconds(90));
       final String messageId = journey.path("messageId").asText();
+      // the command and the tracker name the message alike
+      assertThat(journey.path("ids").toString()).contains(transfer.path("messageId").asText());
       browser.await(
           "the journey's row turned successful",
           "const row = document.querySelector('#journeys tr[data-message-id=\""
