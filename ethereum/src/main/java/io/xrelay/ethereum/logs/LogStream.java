@@ -70,7 +70,8 @@ public final class LogStream {
   private RpcSubscription subscription;
   private long next;
   private long seenReconnects;
-  private boolean backfilling;
+  // True from the start: notifications that overtake the subscribe reply wait for the first fill.
+  private boolean backfilling = true;
   private boolean again;
   private boolean closed;
 
@@ -116,7 +117,8 @@ public final class LogStream {
                             stream.subscription = result.result();
                             rpc.onReconnect(
                                 () -> stream.context.runOnContext(y -> stream.backfill()));
-                            stream.backfill();
+                            stream.backfills.incrementAndGet();
+                            stream.backfillToHead();
                             started.complete(stream);
                           }));
         });
