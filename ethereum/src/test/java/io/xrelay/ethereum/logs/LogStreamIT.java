@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.xrelay.devnet.Devnet;
 import io.xrelay.devnet.DevnetEthereumAccounts;
 import io.xrelay.devnet.SharedDevnet;
+import io.xrelay.ethereum.rpc.Block;
 import io.xrelay.ethereum.rpc.BlockTag;
 import io.xrelay.ethereum.rpc.HttpEthereumRpc;
 import io.xrelay.ethereum.rpc.LogEntry;
@@ -16,6 +17,7 @@ import io.xrelay.ethereum.rpc.LogFilter;
 import io.xrelay.ethereum.rpc.TransactionReceipt;
 import io.xrelay.ethereum.rpc.WebSocketEthereumRpc;
 import io.xrelay.ethereum.tx.ReceiptFinality;
+import io.xrelay.substrate.client.RpcSubscription;
 import io.xrelay.substrate.client.WebSocketRpcClient;
 import io.xrelay.testing.TcpProxy;
 import java.net.ServerSocket;
@@ -104,6 +106,12 @@ class LogStreamIT {
     final WebSocketEthereumRpc rpc = connect(List.of(dead, devnet.endpoints().ethereumWs()));
     assertThat(await(rpc.blockNumber())).isPositive();
     assertThat(rpc.currentEndpoint()).isEqualTo(devnet.endpoints().ethereumWs());
+    final List<Block> heads = new CopyOnWriteArrayList<>();
+    final RpcSubscription subscription = await(rpc.subscribeNewHeads(heads::add));
+    awaitUntil(() -> heads.size() >= 2);
+    assertThat(heads.get(1).number()).isGreaterThan(heads.get(0).number());
+    assertThat(heads.get(1).parentHash()).isEqualTo(heads.get(0).hash());
+    await(subscription.unsubscribe());
     await(rpc.close());
   }
 
@@ -114,10 +122,13 @@ class LogStreamIT {
       final WebSocketEthereumRpc rpc = connect(List.of("ws://127.0.0.1:" + proxy.port()));
       final long from = await(rpc.blockNumber()) + 1;
       final List<LogEntry> seen = new CopyOnWriteArrayList<>();
-      final LogStream stream =
-          await(
-              LogStream.start(
-                  vertx, rpc, LogStream.Options.of(contract, List.of(TOPIC), from), seen::add));
+      final LogStream.Options options = LogStream.Options.of(contract, List.of(TOPIC), from);
+      final LogStream stream = await(LogStream.start(vertx, rpc, options, seen::add));
+      final List<LogEntry> settled = new CopyOnWriteArrayList<>();
+      final FinalizedLogStream finalStream =
+          await(FinalizedLogStream.start(vertx, rpc, options, settled::add));
+      final List<Block> heads = new CopyOnWriteArrayList<>();
+      await(rpc.subscribeNewHeads(heads::add));
       final long first = included(emit()).blockNumber();
       awaitUntil(() -> lastBlock(seen) >= first);
 
@@ -128,6 +139,7 @@ class LogStreamIT {
         lastCut = Math.max(lastCut, included(hash).blockNumber());
       }
       assertThat(rpc.isConnected()).isFalse();
+      final int headsWhileCut = heads.size();
       proxy.comeBack();
       final long last = included(emit()).blockNumber();
       awaitUntil(() -> lastBlock(seen) >= last && seen.size() >= truth(from, last).size());
@@ -137,6 +149,12 @@ class LogStreamIT {
       assertThat(seen.stream().map(LogEntry::transactionHash)).containsAll(whileCut);
       assertThat(rpc.reconnects()).isPositive();
       assertThat(stream.backfills()).isGreaterThanOrEqualTo(2);
+      // The newHeads subscription was made again after the reconnect.
+      awaitUntil(() -> heads.size() > headsWhileCut && lastHead(heads) > last);
+      // The finalized stream, on the same cut connection, catches up exactly once too.
+      awaitUntil(() -> lastBlock(settled) >= last);
+      assertThat(ids(settled)).containsExactlyElementsOf(ids(truth(from, last)));
+      await(finalStream.close());
       await(stream.close());
       await(rpc.close());
     }
@@ -297,6 +315,10 @@ class LogStreamIT {
                     + Numeric.toHexString(l.data())
                     + (l.removed() ? "/removed" : ""))
         .toList();
+  }
+
+  private static long lastHead(final List<Block> heads) {
+    return heads.isEmpty() ? -1 : heads.get(heads.size() - 1).number();
   }
 
   private static long lastBlock(final List<LogEntry> logs) {
