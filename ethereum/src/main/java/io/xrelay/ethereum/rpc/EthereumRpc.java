@@ -128,6 +128,16 @@ public interface EthereumRpc {
         .map(r -> parse("eth_sendRawTransaction", () -> hashOf(r)));
   }
 
+  /** Parses one log object (of {@code eth_getLogs} or a logs subscription), strictly. */
+  static LogEntry parseLog(final String method, final Object json) {
+    return parse(method, () -> logOf(json));
+  }
+
+  /** Parses one block header object (of {@code eth_getBlockByNumber} or newHeads), strictly. */
+  static Block parseBlock(final String method, final Object json) {
+    return parse(method, () -> blockOf(json));
+  }
+
   /** Turns a parse failure into a typed {@link EthereumRpcException} naming the method. */
   private static <T> T parse(final String method, final ReplyParser<T> parser) {
     try {

@@ -155,6 +155,15 @@ public final class TransactionSender {
     return poll(sent, System.nanoTime(), deadline);
   }
 
+  /**
+   * The receipt of {@code transactionHash} once its block is at or below the finalized block and
+   * still canonical; read again if a reorg moved it. Bound the wait with {@code Future.timeout}.
+   */
+  public Future<TransactionReceipt> awaitFinal(final String transactionHash) {
+    return new ReceiptFinality(vertx, rpc, settings.receiptPollInterval())
+        .awaitFinal(transactionHash);
+  }
+
   private Future<TransactionOutcome> poll(
       final SentTransaction sent, final long versionSentAt, final long deadline) {
     return firstReceipt(sent.hashes(), 0)

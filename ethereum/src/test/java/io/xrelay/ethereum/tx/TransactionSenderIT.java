@@ -132,6 +132,20 @@ class TransactionSenderIT {
     assertThat(sender.nextNonce()).isEqualTo(before);
   }
 
+  @Test
+  void shouldHandBackAReceiptOnlyOnceItsBlockIsFinalizedAndCanonical() throws Exception {
+    final TransactionSender sender = sender(1, TransactionSender.Settings.of(FEES));
+    final TransactionOutcome outcome = await(sender.submit(transfer()));
+    assertThat(outcome).isInstanceOf(TransactionOutcome.Included.class);
+    final var included = ((TransactionOutcome.Included) outcome).receipt();
+    final var receipt = await(sender.awaitFinal(included.transactionHash()));
+    assertThat(receipt.blockHash()).isEqualTo(included.blockHash());
+    assertThat(await(rpc.block(BlockTag.FINALIZED)).orElseThrow().number())
+        .isGreaterThanOrEqualTo(receipt.blockNumber());
+    assertThat(await(rpc.block(BlockTag.number(receipt.blockNumber()))).orElseThrow().hash())
+        .isEqualTo(receipt.blockHash());
+  }
+
   /** SharedDevnet's block interval, restored after the pause. */
   private static long devnetBlockSeconds() {
     return 2;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.Vertx;
 import io.xrelay.devnet.Devnet;
 import io.xrelay.devnet.SharedDevnet;
+import io.xrelay.testing.TcpProxy;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.xrelay.substrate.client;
+package io.xrelay.testing;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /** A loopback TCP proxy whose connections a test can cut, to break a real node's WebSocket. */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
   private final Vertx vertx;
   private final NetClient client;
   private final int targetPort;
@@ -23,20 +23,20 @@ final class TcpProxy implements AutoCloseable {
     this.targetPort = targetPort;
   }
 
-  static TcpProxy start(final Vertx vertx, final int targetPort) throws Exception {
+  public static TcpProxy start(final Vertx vertx, final int targetPort) throws Exception {
     final TcpProxy proxy = new TcpProxy(vertx, vertx.createNetClient(), targetPort);
     proxy.listen(0);
     return proxy;
   }
 
   /** Stops listening and cuts every connection: to a client, the node is down. */
-  void goDown() throws Exception {
+  public void goDown() throws Exception {
     cutConnections();
     server.close().await(10, TimeUnit.SECONDS);
   }
 
   /** Listens again on the same port: the node is back. */
-  void comeBack() throws Exception {
+  public void comeBack() throws Exception {
     listen(port);
   }
 
@@ -65,12 +65,12 @@ final class TcpProxy implements AutoCloseable {
     this.port = server.actualPort();
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** Closes every connection through the proxy; new ones are accepted again. */
-  void cutConnections() {
+  public void cutConnections() {
     for (final NetSocket socket : sockets) {
       socket.close();
     }
