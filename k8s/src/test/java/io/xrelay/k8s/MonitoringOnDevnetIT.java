@@ -11,9 +11,8 @@ import io.xrelay.devnet.SharedDevnet;
 import io.xrelay.relayer.metrics.RelayerMetrics;
 import io.xrelay.relayer.service.RelayerService;
 import io.xrelay.relayer.service.Stores;
+import io.xrelay.testing.LoopbackPorts;
 import io.xrelay.testing.PrometheusServer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,7 +56,7 @@ class MonitoringOnDevnetIT {
   @BeforeAll
   static void start() throws Exception {
     devnet = SharedDevnet.get();
-    final int port = freePort();
+    final int port = LoopbackPorts.free();
     final RelayerConfig config =
         new ConfigLoader(Map.of())
             .load(
@@ -207,11 +206,5 @@ class MonitoringOnDevnetIT {
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(path).isEqualTo(200);
     return response.body();
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

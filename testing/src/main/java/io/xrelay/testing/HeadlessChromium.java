@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +46,7 @@ public final class HeadlessChromium implements AutoCloseable {
       }
       Assumptions.abort(missing + "; CI runs this test");
     }
-    final int port = freePort();
+    final int port = LoopbackPorts.free();
     final Process driver =
         new ProcessBuilder(DRIVER.toString(), "--port=" + port)
             .redirectErrorStream(true)
@@ -167,11 +166,5 @@ public final class HeadlessChromium implements AutoCloseable {
           "WebDriver " + method + " " + url + ": HTTP " + response.statusCode() + " " + reply);
     }
     return reply;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

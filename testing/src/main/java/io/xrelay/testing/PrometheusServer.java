@@ -3,7 +3,6 @@ package io.xrelay.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -53,7 +52,7 @@ public final class PrometheusServer implements AutoCloseable {
       Assumptions.abort(
           "prometheus is not installed here (apt-get install prometheus); CI runs this test");
     }
-    final int port = freePort();
+    final int port = LoopbackPorts.free();
     final Path config = workDir.resolve("prometheus.yml");
     Files.writeString(
         config,
@@ -153,11 +152,5 @@ public final class PrometheusServer implements AutoCloseable {
   public void close() throws Exception {
     process.destroy();
     process.waitFor();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -19,8 +19,8 @@ import io.xrelay.ethereum.rpc.WebSocketEthereumRpc;
 import io.xrelay.ethereum.tx.ReceiptFinality;
 import io.xrelay.substrate.client.RpcSubscription;
 import io.xrelay.substrate.client.WebSocketRpcClient;
+import io.xrelay.testing.LoopbackPorts;
 import io.xrelay.testing.TcpProxy;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,7 +102,7 @@ class LogStreamIT {
 
   @Test
   void shouldFailOverToTheNextEndpointWhenTheFirstCannotBeReached() throws Exception {
-    final String dead = "ws://127.0.0.1:" + freePort();
+    final String dead = "ws://127.0.0.1:" + LoopbackPorts.free();
     final WebSocketEthereumRpc rpc = connect(List.of(dead, devnet.endpoints().ethereumWs()));
     assertThat(await(rpc.blockNumber())).isPositive();
     assertThat(rpc.currentEndpoint()).isEqualTo(devnet.endpoints().ethereumWs());
@@ -332,12 +332,6 @@ class LogStreamIT {
             WebSocketRpcClient.Options.of(endpoints)
                 .withRequestTimeout(Duration.ofSeconds(10))
                 .withReconnect(Duration.ofMillis(100), Duration.ofSeconds(1))));
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   private static void awaitUntil(final CheckedCondition condition) throws Exception {

@@ -26,7 +26,6 @@ public final class RelayerMetrics {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<String, AtomicLong> gauges = new ConcurrentHashMap<>();
-  private final Map<String, AtomicLong> doubleGauges = new ConcurrentHashMap<>();
 
   public RelayerMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -342,11 +341,16 @@ public final class RelayerMetrics {
         backend);
   }
 
+  private void gauge(
+      final String name, final String description, final long value, final String... tags) {
+    doubleGauge(name, description, value, tags);
+  }
+
+  /** One holder per series: the bits of its double value, read by the registered gauge. */
   private void doubleGauge(
       final String name, final String description, final double value, final String... tags) {
-    // the bits of the double, so one map of AtomicLong holders serves both kinds
     final String key = name + String.join(",", tags);
-    doubleGauges
+    gauges
         .computeIfAbsent(
             key,
             k -> {
@@ -358,22 +362,5 @@ public final class RelayerMetrics {
               return bits;
             })
         .set(Double.doubleToRawLongBits(value));
-  }
-
-  private void gauge(
-      final String name, final String description, final long value, final String... tags) {
-    final String key = name + String.join(",", tags);
-    gauges
-        .computeIfAbsent(
-            key,
-            k -> {
-              final AtomicLong holder = new AtomicLong();
-              Gauge.builder(name, holder, AtomicLong::doubleValue)
-                  .description(description)
-                  .tags(tags)
-                  .register(registry);
-              return holder;
-            })
-        .set(value);
   }
 }

@@ -9,7 +9,6 @@ import io.xrelay.config.EthereumChainConfig;
 import io.xrelay.config.RelayerConfig;
 import io.xrelay.config.SignerConfig;
 import io.xrelay.config.SignerScheme;
-import io.xrelay.crypto.Blake2b;
 import io.xrelay.ethereum.rpc.BlockTag;
 import io.xrelay.ethereum.rpc.EthereumRpc;
 import io.xrelay.ethereum.rpc.HttpEthereumRpc;
@@ -17,10 +16,12 @@ import io.xrelay.relayer.metrics.RelayerMetrics;
 import io.xrelay.scale.ScaleReader;
 import io.xrelay.substrate.client.SubstrateClient;
 import io.xrelay.substrate.keys.Ss58;
+import io.xrelay.substrate.metadata.StorageHasher;
 import io.xrelay.substrate.storage.StorageKey;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -165,7 +166,11 @@ public final class SignerAccountMonitor {
       return Future.failedFuture(new IllegalStateException(signer.chain() + " is not connected"));
     }
     final byte[] accountId = Ss58.decode(address).accountId();
-    final byte[] key = concat(SYSTEM_ACCOUNT, Blake2b.hash128(accountId), accountId);
+    final byte[] key =
+        ByteBuffer.allocate(SYSTEM_ACCOUNT.length + 16 + accountId.length)
+            .put(SYSTEM_ACCOUNT)
+            .put(StorageHasher.BLAKE2_128_CONCAT.hash(accountId))
+            .array();
     return Future.all(client.get().storage(key, null), decimals(signer.chain(), client.get()))
         .map(
             all -> {
@@ -217,19 +222,5 @@ public final class SignerAccountMonitor {
 
   static double tokens(final BigInteger smallestUnits, final int decimals) {
     return new BigDecimal(smallestUnits, decimals).doubleValue();
-  }
-
-  private static byte[] concat(final byte[]... parts) {
-    int length = 0;
-    for (final byte[] part : parts) {
-      length += part.length;
-    }
-    final byte[] out = new byte[length];
-    int offset = 0;
-    for (final byte[] part : parts) {
-      System.arraycopy(part, 0, out, offset, part.length);
-      offset += part.length;
-    }
-    return out;
   }
 }

@@ -19,8 +19,8 @@ import io.xrelay.store.WorkStore;
 import io.xrelay.substrate.block.Justification;
 import io.xrelay.substrate.client.SubstrateClient;
 import io.xrelay.substrate.client.WebSocketRpcClient;
+import io.xrelay.testing.LoopbackPorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -216,7 +216,7 @@ class RelayerProcessKillIT {
     static RelayerProcess start(
         final Map<String, String> environment, final Path dir, final String name)
         throws IOException {
-      final int port = freePort();
+      final int port = LoopbackPorts.free();
       final Path log = dir.resolve(name + ".log");
       final ProcessBuilder builder =
           new ProcessBuilder(
@@ -476,12 +476,6 @@ class RelayerProcessKillIT {
       statement.apply(pool).await(30, TimeUnit.SECONDS);
     } finally {
       pool.close().await(10, TimeUnit.SECONDS);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     }
   }
 }

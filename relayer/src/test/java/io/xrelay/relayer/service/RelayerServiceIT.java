@@ -15,10 +15,10 @@ import io.xrelay.substrate.keys.KeyPair;
 import io.xrelay.substrate.keys.KeyScheme;
 import io.xrelay.substrate.keys.Ss58;
 import io.xrelay.testing.HeadlessChromium;
+import io.xrelay.testing.LoopbackPorts;
 import io.xrelay.testing.PrometheusServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,7 +53,7 @@ class RelayerServiceIT {
   @BeforeAll
   static void start() throws Exception {
     final Devnet devnet = SharedDevnet.get();
-    final int port = freePort();
+    final int port = LoopbackPorts.free();
     final RelayerConfig config =
         new ConfigLoader(Map.of())
             .load(
@@ -328,11 +328,5 @@ class RelayerServiceIT {
 
   private static HttpResponse<String> send(final HttpRequest request) throws Exception {
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

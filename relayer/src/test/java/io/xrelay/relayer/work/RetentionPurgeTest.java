@@ -11,12 +11,10 @@ import io.xrelay.store.WorkItem;
 import io.xrelay.store.WorkState;
 import io.xrelay.store.sqlite.SqliteDurability;
 import io.xrelay.store.sqlite.SqliteWorkStore;
+import io.xrelay.testing.MutableClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +28,7 @@ class RetentionPurgeTest {
 
   @TempDir Path dir;
 
-  private final MovableClock clock = new MovableClock(T0);
+  private final MutableClock clock = new MutableClock(T0);
   private Vertx vertx;
   private SqliteWorkStore store;
 
@@ -86,33 +84,5 @@ class RetentionPurgeTest {
                 store.transition(Transition.of(inFlight.orElseThrow(), WorkState.CONFIRMED)))
         .compose(confirmed -> Future.succeededFuture())
         .await(30, TimeUnit.SECONDS);
-  }
-
-  /** A clock the test moves: the store stamps items with it. */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(final Instant start) {
-      this.now = start;
-    }
-
-    void set(final Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(final ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.xrelay.store.Await;
-import io.xrelay.store.MutableClock;
 import io.xrelay.store.StoreException;
 import io.xrelay.store.WorkItem;
 import io.xrelay.store.WorkStore;
 import io.xrelay.store.WorkStoreContractTest;
+import io.xrelay.testing.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;

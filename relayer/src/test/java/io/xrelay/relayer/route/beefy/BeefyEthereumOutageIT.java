@@ -14,6 +14,7 @@ import io.xrelay.ethereum.rpc.HttpEthereumRpc;
 import io.xrelay.relayer.metrics.RelayerMetrics;
 import io.xrelay.relayer.service.RelayerService;
 import io.xrelay.relayer.service.Stores;
+import io.xrelay.testing.LoopbackPorts;
 import io.xrelay.testing.TcpProxy;
 import java.net.URI;
 import java.nio.file.Files;
@@ -49,8 +50,7 @@ class BeefyEthereumOutageIT {
     RelayerService service = null;
     try {
       final Path file =
-          DevnetBeefyRelay.writeConfig(
-              devnet, dir, "interactive", 6, 3, DevnetBeefyRelay.freePort());
+          DevnetBeefyRelay.writeConfig(devnet, dir, "interactive", 6, 3, LoopbackPorts.free());
       // The same config, but Ethereum through the proxy.
       Files.writeString(
           file,

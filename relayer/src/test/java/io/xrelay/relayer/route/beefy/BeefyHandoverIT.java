@@ -20,6 +20,7 @@ import io.xrelay.scale.Hex;
 import io.xrelay.scale.ScaleReader;
 import io.xrelay.scale.ScaleWriter;
 import io.xrelay.substrate.storage.StorageKey;
+import io.xrelay.testing.LoopbackPorts;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,8 +56,7 @@ class BeefyHandoverIT {
     RelayerService service = null;
     try {
       final Path file =
-          DevnetBeefyRelay.writeConfig(
-              devnet, dir, "fiat-shamir", 5, 3, DevnetBeefyRelay.freePort());
+          DevnetBeefyRelay.writeConfig(devnet, dir, "fiat-shamir", 5, 3, LoopbackPorts.free());
       final RelayerConfig config = new ConfigLoader(Map.of()).load(file, Map.of()).config();
       service =
           new RelayerService(

@@ -10,6 +10,7 @@ import io.xrelay.ethereum.beefy.BeefyClient;
 import io.xrelay.ethereum.rpc.BlockTag;
 import io.xrelay.ethereum.rpc.HttpEthereumRpc;
 import io.xrelay.proofs.beefy.BeefyCommitment;
+import io.xrelay.testing.LoopbackPorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,8 +73,7 @@ class BeefyInteractiveCrashIT {
   void shouldFindItsTicketAfterSigkillDuringTheInteractiveWaitAndFinish() throws Exception {
     final int account = 8;
     final Path config =
-        DevnetBeefyRelay.writeConfig(
-            devnet, dir, "interactive", account, 3, DevnetBeefyRelay.freePort());
+        DevnetBeefyRelay.writeConfig(devnet, dir, "interactive", account, 3, LoopbackPorts.free());
     final Path firstLog = dir.resolve("first.log");
     final Process first = run(config, firstLog);
     final long block = awaitInitial(firstLog);
@@ -101,8 +101,7 @@ class BeefyInteractiveCrashIT {
   void shouldStartOverWhenItsTicketExpiredWhileItWasDown() throws Exception {
     final int account = 3;
     final Path config =
-        DevnetBeefyRelay.writeConfig(
-            devnet, dir, "interactive", account, 3, DevnetBeefyRelay.freePort());
+        DevnetBeefyRelay.writeConfig(devnet, dir, "interactive", account, 3, LoopbackPorts.free());
     final Path firstLog = dir.resolve("first.log");
     final Process first = run(config, firstLog);
     final long block = awaitInitial(firstLog);

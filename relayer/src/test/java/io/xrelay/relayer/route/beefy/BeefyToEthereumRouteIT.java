@@ -16,6 +16,7 @@ import io.xrelay.ethereum.rpc.HttpEthereumRpc;
 import io.xrelay.relayer.metrics.RelayerMetrics;
 import io.xrelay.relayer.service.RelayerService;
 import io.xrelay.relayer.service.Stores;
+import io.xrelay.testing.LoopbackPorts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -152,7 +153,7 @@ class BeefyToEthereumRouteIT {
         throws Exception {
       final Path file =
           DevnetBeefyRelay.writeConfig(
-              devnet, dir, protocol, account, minInterval, DevnetBeefyRelay.freePort());
+              devnet, dir, protocol, account, minInterval, LoopbackPorts.free());
       final RelayerConfig config = new ConfigLoader(Map.of()).load(file, Map.of()).config();
       final Relayer relayer = new Relayer();
       relayer.service =

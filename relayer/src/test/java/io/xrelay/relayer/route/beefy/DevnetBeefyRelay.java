@@ -8,7 +8,6 @@ import io.xrelay.proofs.H256;
 import io.xrelay.scale.Hex;
 import io.xrelay.substrate.storage.StorageKey;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,12 +73,6 @@ final class DevnetBeefyRelay {
     final Path file = dir.resolve("relayer.yaml");
     Files.writeString(file, yaml);
     return file;
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   static JsonNode call(final String endpoint, final String method, final Object... params)

@@ -26,8 +26,8 @@ import io.xrelay.substrate.keys.KeyPair;
 import io.xrelay.substrate.keys.KeyScheme;
 import io.xrelay.substrate.metadata.RuntimeMetadata;
 import io.xrelay.substrate.value.Value;
+import io.xrelay.testing.LoopbackPorts;
 import java.math.BigInteger;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -94,7 +94,7 @@ class XcmTrackerIT {
                             }))
             .listen(0, "127.0.0.1")
             .await(10, TimeUnit.SECONDS);
-    final int port = freePort();
+    final int port = LoopbackPorts.free();
     final Path config = dataDir.resolve("relayer.yaml");
     Files.writeString(config, configWithWebhook(devnet.configFile(), webhook.actualPort()));
     final RelayerConfig loaded =
@@ -471,12 +471,6 @@ class XcmTrackerIT {
             new JsonObject()
                 .put("System", new JsonObject().put("Account", new JsonArray().add(entry))))
         .await(30, TimeUnit.SECONDS);
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   /** Collects the SSE stream's lines. */

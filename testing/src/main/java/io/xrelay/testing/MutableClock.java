@@ -1,4 +1,4 @@
-package io.xrelay.store;
+package io.xrelay.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +13,10 @@ public final class MutableClock extends Clock {
 
   public MutableClock(final Instant start) {
     this.now = new AtomicReference<>(start);
+  }
+
+  public void set(final Instant instant) {
+    now.set(instant);
   }
 
   public Instant advance(final Duration by) {
