@@ -40,6 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  * with the MMR leaf of its block and that leaf's proof, which is what moves the contract's sets.
  */
 class BeefyHandoverIT {
+  /** Long enough for a block build already under way when production pauses to finish. */
+  private static final Duration BLOCK_BUILD_SETTLE = Duration.ofSeconds(5);
+
   @TempDir Path dir;
 
   @Test
@@ -90,12 +93,21 @@ class BeefyHandoverIT {
       final ScaleWriter leafSet = new ScaleWriter(44).writeU64(chainSetId + 2);
       leafSet.writeU32(next.length().longValueExact());
       next.root().write(leafSet);
-      DevnetBeefyRelay.call(
-          chopsticks,
-          "dev_setStorage",
-          List.of(
-              List.of(Hex.encode(setIdKey), Hex.encode(newSetId)),
-              List.of(Hex.encode(leafSetKey), Hex.encode(leafSet.toByteArray()))));
+      // dev_setStorage changes the head's state in place: written while a block is being built,
+      // that block's runtime and the relayer's reading of its parent state would disagree. So
+      // the change is made between blocks, with production paused.
+      devnet.pauseBlockProduction();
+      try {
+        Thread.sleep(BLOCK_BUILD_SETTLE.toMillis());
+        DevnetBeefyRelay.call(
+            chopsticks,
+            "dev_setStorage",
+            List.of(
+                List.of(Hex.encode(setIdKey), Hex.encode(newSetId)),
+                List.of(Hex.encode(leafSetKey), Hex.encode(leafSet.toByteArray()))));
+      } finally {
+        devnet.resumeBlockProduction();
+      }
 
       BeefyToEthereumRouteIT.awaitThat(
           () -> {
