@@ -68,4 +68,19 @@ public interface WorkStore {
   Future<Void> saveCheckpoint(String name, long value);
 
   Future<Optional<Long>> checkpoint(String name);
+
+  /**
+   * Saves a small named text record that a route keeps beside its items, written before the step it
+   * describes (e.g. a signed transaction about to be broadcast), so a restart can resume the step
+   * instead of repeating it. Overwrites a record of the same name.
+   */
+  Future<Void> saveRecord(String name, String value);
+
+  Future<Optional<String>> record(String name);
+
+  /** Every record whose name starts with {@code prefix}, by name. */
+  Future<java.util.SortedMap<String, String>> records(String prefix);
+
+  /** Deletes every record whose name starts with {@code prefix}; returns how many. */
+  Future<Long> deleteRecords(String prefix);
 }

@@ -344,6 +344,29 @@ public abstract class WorkStoreContractTest {
   }
 
   @Test
+  void shouldSaveOverwriteAndDeleteRecordsByPrefix() throws Exception {
+    assertThat(Await.result(store.record("r/block/7/final"))).isEmpty();
+
+    Await.result(store.saveRecord("r/block/7/initial", "{\"nonce\":1}"));
+    Await.result(store.saveRecord("r/block/7/final", "{\"nonce\":2}"));
+    Await.result(store.saveRecord("r/block/7/final", "{\"nonce\":3,\"note\":\"100%_done\"}"));
+    Await.result(store.saveRecord("r/block/70/final", "other"));
+    Await.result(store.saveRecord("r/block_7/x", "underscore is not a wildcard"));
+
+    assertThat(Await.result(store.record("r/block/7/final")))
+        .contains("{\"nonce\":3,\"note\":\"100%_done\"}");
+    assertThat(Await.result(store.records("r/block/7/")))
+        .containsExactly(
+            java.util.Map.entry("r/block/7/final", "{\"nonce\":3,\"note\":\"100%_done\"}"),
+            java.util.Map.entry("r/block/7/initial", "{\"nonce\":1}"));
+    assertThat(Await.result(store.deleteRecords("r/block/7/"))).isEqualTo(2L);
+    assertThat(Await.result(store.record("r/block/7/initial"))).isEmpty();
+    assertThat(Await.result(store.record("r/block/7/final"))).isEmpty();
+    assertThat(Await.result(store.record("r/block/70/final"))).contains("other");
+    assertThat(Await.result(store.record("r/block_7/x"))).contains("underscore is not a wildcard");
+  }
+
+  @Test
   void shouldDeleteAnItemOnce() throws Exception {
     insertAndGet(pending("a", T0));
     insertAndGet(pending("b", T0));

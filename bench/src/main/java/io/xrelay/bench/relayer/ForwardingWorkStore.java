@@ -89,4 +89,24 @@ class ForwardingWorkStore implements WorkStore {
   public Future<Optional<Long>> checkpoint(final String name) {
     return delegate.checkpoint(name);
   }
+
+  @Override
+  public Future<Void> saveRecord(final String name, final String value) {
+    return delegate.saveRecord(name, value);
+  }
+
+  @Override
+  public Future<Optional<String>> record(final String name) {
+    return delegate.record(name);
+  }
+
+  @Override
+  public Future<java.util.SortedMap<String, String>> records(final String prefix) {
+    return delegate.records(prefix);
+  }
+
+  @Override
+  public Future<Long> deleteRecords(final String prefix) {
+    return delegate.deleteRecords(prefix);
+  }
 }

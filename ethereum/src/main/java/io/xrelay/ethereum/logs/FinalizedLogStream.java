@@ -34,6 +34,7 @@ public final class FinalizedLogStream {
   private final Context context;
   private final WebSocketEthereumRpc rpc;
   private final LogStream.Options options;
+  private final BlockTag settled;
   private final Handler<LogEntry> sink;
   private final LogSequencer sequencer = new LogSequencer(4096);
   private RpcSubscription heads;
@@ -47,8 +48,10 @@ public final class FinalizedLogStream {
       final Vertx vertx,
       final WebSocketEthereumRpc rpc,
       final LogStream.Options options,
+      final BlockTag settled,
       final Handler<LogEntry> sink) {
     this.vertx = vertx;
+    this.settled = settled;
     this.context = vertx.getOrCreateContext();
     this.rpc = rpc;
     this.options = options;
@@ -62,7 +65,21 @@ public final class FinalizedLogStream {
       final WebSocketEthereumRpc rpc,
       final LogStream.Options options,
       final Handler<LogEntry> sink) {
-    final FinalizedLogStream stream = new FinalizedLogStream(vertx, rpc, options, sink);
+    return start(vertx, rpc, options, BlockTag.FINALIZED, sink);
+  }
+
+  /**
+   * As {@link #start(Vertx, WebSocketEthereumRpc, LogStream.Options, Handler)}, with {@code
+   * settled} ({@link BlockTag#FINALIZED} or {@link BlockTag#SAFE}) as the block that counts as
+   * final.
+   */
+  public static Future<FinalizedLogStream> start(
+      final Vertx vertx,
+      final WebSocketEthereumRpc rpc,
+      final LogStream.Options options,
+      final BlockTag settled,
+      final Handler<LogEntry> sink) {
+    final FinalizedLogStream stream = new FinalizedLogStream(vertx, rpc, options, settled, sink);
     final Promise<FinalizedLogStream> started = Promise.promise();
     stream.context.runOnContext(
         v ->
@@ -104,7 +121,7 @@ public final class FinalizedLogStream {
       return;
     }
     running = true;
-    rpc.block(BlockTag.FINALIZED)
+    rpc.block(settled)
         .onComplete(
             finalized ->
                 context.runOnContext(

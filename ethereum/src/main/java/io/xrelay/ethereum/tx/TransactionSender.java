@@ -28,9 +28,11 @@ import org.web3j.utils.Numeric;
  * and the revert reason of a transaction that failed.
  *
  * <p>Nonces: {@link #start} takes the chain's pending nonce, so a restart continues where the chain
- * is; a route that must not send twice stores the {@link SentTransaction} and resumes it with
- * {@link #track}. One sender per account and process: two senders with one key race for nonces (the
- * loser's transactions end as {@link TransactionOutcome.NonceTaken}).
+ * is. A caller that must not send twice gives a {@link Journal}: every version of a transaction is
+ * written there before it is broadcast, and after a restart {@link #track} resumes it with its
+ * nonce (re-broadcasting it if the node lost it, as a restarted node loses its pool), so one step
+ * can never be mined twice. One sender per account and process: two senders with one key race for
+ * nonces (the loser's transactions end as {@link TransactionOutcome.NonceTaken}).
  */
 public final class TransactionSender {
   private static final System.Logger LOG = System.getLogger(TransactionSender.class.getName());
@@ -41,17 +43,42 @@ public final class TransactionSender {
    * @param replaceAfter how long a version may stay pending before it is replaced
    * @param giveUpAfter how long to track before failing with {@link
    *     TransactionException.Kind#NOT_INCLUDED}
+   * @param rebroadcastAfter how long a version may go unmined before it is broadcast again
+   *     (unchanged, so the same hash): a node that restarted or evicted it has forgotten it
    */
   public record Settings(
-      FeePolicy fees, Duration receiptPollInterval, Duration replaceAfter, Duration giveUpAfter) {
+      FeePolicy fees,
+      Duration receiptPollInterval,
+      Duration replaceAfter,
+      Duration giveUpAfter,
+      Duration rebroadcastAfter) {
     public static Settings of(final FeePolicy fees) {
       return new Settings(
-          fees, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(15));
+          fees,
+          Duration.ofSeconds(1),
+          Duration.ofSeconds(60),
+          Duration.ofMinutes(15),
+          Duration.ofSeconds(10));
     }
 
     public Settings withReplaceAfter(final Duration replace) {
-      return new Settings(fees, receiptPollInterval, replace, giveUpAfter);
+      return new Settings(fees, receiptPollInterval, replace, giveUpAfter, rebroadcastAfter);
     }
+
+    public Settings withRebroadcastAfter(final Duration rebroadcast) {
+      return new Settings(fees, receiptPollInterval, replaceAfter, giveUpAfter, rebroadcast);
+    }
+  }
+
+  /**
+   * Where each version of a transaction is written before it goes out (a store record, say). A
+   * failed write stops the broadcast; the version is then never sent.
+   */
+  @FunctionalInterface
+  public interface Journal {
+    Journal NONE = sent -> Future.succeededFuture();
+
+    Future<Void> write(SentTransaction sent);
   }
 
   private final Vertx vertx;
@@ -117,7 +144,13 @@ public final class TransactionSender {
 
   /** Sends and tracks until included (or reverted, or its nonce is taken). */
   public Future<TransactionOutcome> submit(final TransactionRequest request) {
-    return send(request).compose(this::track);
+    return submit(request, Journal.NONE);
+  }
+
+  /** {@link #submit(TransactionRequest)}, each version written to {@code journal} first. */
+  public Future<TransactionOutcome> submit(
+      final TransactionRequest request, final Journal journal) {
+    return send(request, journal).compose(sent -> track(sent, journal));
   }
 
   /**
@@ -126,6 +159,11 @@ public final class TransactionSender {
    * nonce.
    */
   public Future<SentTransaction> send(final TransactionRequest request) {
+    return send(request, Journal.NONE);
+  }
+
+  /** {@link #send(TransactionRequest)}, the signed version written to {@code journal} first. */
+  public Future<SentTransaction> send(final TransactionRequest request, final Journal journal) {
     return gasLimit(request)
         .compose(
             gas ->
@@ -134,11 +172,14 @@ public final class TransactionSender {
                         baseFee -> {
                           final FeePolicy.Fees fees = settings.fees().initial(baseFee);
                           final long nonce = allocateNonce();
-                          return broadcast(nonce, request, gas, fees)
-                              .map(
-                                  hash ->
-                                      new SentTransaction(
-                                          address(), nonce, request, gas, fees, List.of(hash)))
+                          final Signed signed = sign(nonce, request, gas, fees);
+                          final SentTransaction sent =
+                              new SentTransaction(
+                                  address(), nonce, request, gas, fees, List.of(signed.hash()));
+                          return journal
+                              .write(sent)
+                              .compose(v -> push(signed))
+                              .map(hash -> sent)
                               .recover(
                                   failure ->
                                       resyncNonce().transform(r -> Future.failedFuture(failure)));
@@ -151,8 +192,20 @@ public final class TransactionSender {
    * process sent, too.
    */
   public Future<TransactionOutcome> track(final SentTransaction sent) {
-    final long deadline = System.nanoTime() + settings.giveUpAfter().toNanos();
-    return poll(sent, System.nanoTime(), deadline);
+    return track(sent, Journal.NONE);
+  }
+
+  /**
+   * {@link #track(SentTransaction)}, replacements written to {@code journal} before they go out. A
+   * transaction of a previous process keeps its nonce: later sends take the ones after it.
+   */
+  public Future<TransactionOutcome> track(final SentTransaction sent, final Journal journal) {
+    synchronized (this) {
+      nextNonce = Math.max(nextNonce, sent.nonce() + 1);
+    }
+    final long now = System.nanoTime();
+    final long deadline = now + settings.giveUpAfter().toNanos();
+    return poll(sent, journal, now, now, deadline);
   }
 
   /**
@@ -165,7 +218,11 @@ public final class TransactionSender {
   }
 
   private Future<TransactionOutcome> poll(
-      final SentTransaction sent, final long versionSentAt, final long deadline) {
+      final SentTransaction sent,
+      final Journal journal,
+      final long versionSentAt,
+      final long broadcastAt,
+      final long deadline) {
     return firstReceipt(sent.hashes(), 0)
         .compose(
             receipt -> {
@@ -192,10 +249,17 @@ public final class TransactionSender {
                                           : Future.succeededFuture(
                                               new TransactionOutcome.NonceTaken(sent)));
                         }
+                        final long now = System.nanoTime();
                         final boolean stuck =
-                            System.nanoTime() - versionSentAt > settings.replaceAfter().toNanos();
+                            now - versionSentAt > settings.replaceAfter().toNanos();
+                        final boolean forgotten =
+                            now - broadcastAt > settings.rebroadcastAfter().toNanos();
                         final Future<SentTransaction> next =
-                            stuck ? replace(sent) : Future.succeededFuture(sent);
+                            stuck
+                                ? replace(sent, journal)
+                                : forgotten
+                                    ? rebroadcast(sent).map(sent)
+                                    : Future.succeededFuture(sent);
                         return next.compose(
                             current ->
                                 delay(settings.receiptPollInterval())
@@ -203,13 +267,39 @@ public final class TransactionSender {
                                         v ->
                                             poll(
                                                 current,
-                                                current == sent ? versionSentAt : System.nanoTime(),
+                                                journal,
+                                                current == sent ? versionSentAt : now,
+                                                stuck || forgotten ? now : broadcastAt,
                                                 deadline)));
                       });
             });
   }
 
-  private Future<SentTransaction> replace(final SentTransaction sent) {
+  /**
+   * The latest version again, signed again to the same bytes (deterministic signatures): a node
+   * that still has it says "already known", one that lost it takes it back.
+   */
+  private Future<Void> rebroadcast(final SentTransaction sent) {
+    final Signed signed = sign(sent.nonce(), sent.request(), sent.gasLimit(), sent.fees());
+    if (!signed.hash().equals(sent.hash())) {
+      // Not ours to re-sign (another signer, or a journal from other fees): leave it be.
+      return Future.succeededFuture();
+    }
+    return push(signed)
+        .<Void>mapEmpty()
+        .recover(
+            failure -> {
+              // "nonce too low": mined meanwhile, the next poll finds the receipt.
+              LOG.log(
+                  System.Logger.Level.DEBUG,
+                  "re-broadcast of nonce {0} not taken: {1}",
+                  sent.nonce(),
+                  failure.getMessage());
+              return Future.succeededFuture();
+            });
+  }
+
+  private Future<SentTransaction> replace(final SentTransaction sent, final Journal journal) {
     return currentBaseFee()
         .compose(
             baseFee -> {
@@ -229,8 +319,12 @@ public final class TransactionSender {
                   sent.hash(),
                   sent.fees().maxFeePerGas(),
                   fees.get().maxFeePerGas());
-              return broadcast(sent.nonce(), sent.request(), sent.gasLimit(), fees.get())
-                  .map(hash -> sent.replacedBy(fees.get(), hash))
+              final Signed signed = sign(sent.nonce(), sent.request(), sent.gasLimit(), fees.get());
+              final SentTransaction replacement = sent.replacedBy(fees.get(), signed.hash());
+              return journal
+                  .write(replacement)
+                  .compose(v -> push(signed))
+                  .map(hash -> replacement)
                   // A refused replacement (the old version got in meanwhile, or the node wants a
                   // bigger bump) is not fatal: keep tracking what is out.
                   .recover(
@@ -295,7 +389,10 @@ public final class TransactionSender {
                     : firstReceipt(hashes, index + 1));
   }
 
-  private Future<String> broadcast(
+  /** A signed transaction and its hash. */
+  private record Signed(byte[] bytes, String hash) {}
+
+  private Signed sign(
       final long nonce,
       final TransactionRequest request,
       final BigInteger gas,
@@ -311,14 +408,17 @@ public final class TransactionSender {
             fees.maxPriorityFeePerGas(),
             fees.maxFeePerGas());
     final byte[] signed = TransactionEncoder.signMessage(raw, credentials);
-    final String hash = Numeric.toHexString(Hash.sha3(signed));
-    return rpc.sendRawTransaction(signed)
+    return new Signed(signed, Numeric.toHexString(Hash.sha3(signed)));
+  }
+
+  private Future<String> push(final Signed signed) {
+    return rpc.sendRawTransaction(signed.bytes())
         .recover(
             failure -> {
               // A resend after a lost reply: the node already has exactly this transaction.
               if (failure.getMessage() != null
                   && failure.getMessage().toLowerCase(Locale.ROOT).contains("already known")) {
-                return Future.succeededFuture(hash);
+                return Future.succeededFuture(signed.hash());
               }
               return Future.failedFuture(toTransactionException(failure));
             });

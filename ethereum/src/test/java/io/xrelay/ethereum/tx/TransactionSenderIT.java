@@ -85,7 +85,11 @@ class TransactionSenderIT {
         sender(
             1,
             new TransactionSender.Settings(
-                FEES, Duration.ofMillis(500), Duration.ofSeconds(4), Duration.ofMinutes(2)));
+                FEES,
+                Duration.ofMillis(500),
+                Duration.ofSeconds(4),
+                Duration.ofMinutes(2),
+                Duration.ofSeconds(10)));
     final BigInteger highBaseFee = GWEI.multiply(BigInteger.valueOf(50));
     final SentTransaction stuck;
     await(rpc.request("evm_setIntervalMining", 0));
@@ -108,6 +112,62 @@ class TransactionSenderIT {
         included.transaction().hashes().size(),
         stuck.fees().maxFeePerGas(),
         included.receipt().effectiveGasPrice());
+  }
+
+  @Test
+  void shouldBroadcastNothingAndKeepTheNonceWhenTheJournalCannotWriteTheVersion() throws Exception {
+    final TransactionSender sender = sender(2, TransactionSender.Settings.of(FEES));
+    final long before = sender.nextNonce();
+    final Throwable failure =
+        awaitFailure(
+            sender.send(
+                transfer(), sent -> Future.failedFuture(new IllegalStateException("disk full"))));
+    assertThat(failure).hasMessage("disk full");
+    assertThat(sender.nextNonce()).isEqualTo(before);
+    assertThat(await(rpc.transactionCount(sender.address(), BlockTag.PENDING))).isEqualTo(before);
+  }
+
+  /**
+   * A restarted node forgets its pool. The transaction is journaled and sent while mining is
+   * paused, then dropped from anvil's pool ({@code anvil_dropTransaction}, what a restart without
+   * the pool does). A new sender (a restarted relayer) starts at the chain's nonce, resumes the
+   * journaled transaction, broadcasts it again unchanged and gets it included under its first hash;
+   * its next nonce is after it.
+   */
+  @Test
+  void shouldRebroadcastAJournaledTransactionTheNodeLostWithTheSameNonceAndHash() throws Exception {
+    final List<String> journal = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final TransactionSender first = sender(2, TransactionSender.Settings.of(FEES));
+    final SentTransaction sent;
+    await(rpc.request("evm_setIntervalMining", 0));
+    try {
+      sent =
+          await(
+              first.send(
+                  transfer(),
+                  version -> {
+                    journal.add(version.toJson());
+                    return Future.succeededFuture();
+                  }));
+      assertThat(journal).hasSize(1);
+      await(rpc.request("anvil_dropTransaction", sent.hash()));
+      assertThat(await(rpc.transactionCount(first.address(), BlockTag.PENDING)))
+          .isEqualTo(sent.nonce());
+    } finally {
+      await(rpc.request("evm_setIntervalMining", Math.max(1, devnetBlockSeconds())));
+    }
+    final TransactionSender restarted =
+        sender(
+            2, TransactionSender.Settings.of(FEES).withRebroadcastAfter(Duration.ofMillis(1500)));
+    assertThat(restarted.nextNonce()).isEqualTo(sent.nonce());
+
+    final TransactionOutcome outcome =
+        await(restarted.track(SentTransaction.fromJson(journal.get(0))));
+
+    assertThat(outcome).isInstanceOf(TransactionOutcome.Included.class);
+    assertThat(((TransactionOutcome.Included) outcome).receipt().transactionHash())
+        .isEqualTo(sent.hash());
+    assertThat(restarted.nextNonce()).isEqualTo(sent.nonce() + 1);
   }
 
   @Test
@@ -144,6 +204,38 @@ class TransactionSenderIT {
         .isGreaterThanOrEqualTo(receipt.blockNumber());
     assertThat(await(rpc.block(BlockTag.number(receipt.blockNumber()))).orElseThrow().hash())
         .isEqualTo(receipt.blockHash());
+  }
+
+  /**
+   * With mining stopped and blocks made one at a time, a receipt one block below the head is at
+   * anvil's {@code safe} block but above its {@code finalized} one: final to a probe that settles
+   * at safe, only included to one that settles at finalized.
+   */
+  @Test
+  void shouldCountAReceiptFinalAtTheSafeBlockOnlyWhenSettlingAtSafe() throws Exception {
+    final TransactionSender sender = sender(2, TransactionSender.Settings.of(FEES));
+    final ReceiptFinality atSafe =
+        new ReceiptFinality(vertx, rpc, Duration.ofMillis(200), BlockTag.SAFE);
+    final ReceiptFinality atFinalized =
+        new ReceiptFinality(vertx, rpc, Duration.ofMillis(200), BlockTag.FINALIZED);
+    await(rpc.request("evm_setIntervalMining", 0));
+    try {
+      final SentTransaction sent = await(sender.send(transfer()));
+      await(rpc.request("evm_mine"));
+      await(rpc.request("evm_mine"));
+      final long included = await(rpc.receipt(sent.hash())).orElseThrow().blockNumber();
+      assertThat(await(rpc.block(BlockTag.SAFE)).orElseThrow().number()).isEqualTo(included);
+      assertThat(await(rpc.block(BlockTag.FINALIZED)).orElseThrow().number()).isLessThan(included);
+
+      assertThat(await(atSafe.probe(sent.hash())).standing())
+          .isEqualTo(ReceiptFinality.Standing.FINAL);
+      assertThat(await(atFinalized.probe(sent.hash())).standing())
+          .isEqualTo(ReceiptFinality.Standing.INCLUDED);
+      assertThat(await(atFinalized.probe("0x" + "ab".repeat(32))).standing())
+          .isEqualTo(ReceiptFinality.Standing.NOT_INCLUDED);
+    } finally {
+      await(rpc.request("evm_setIntervalMining", Math.max(1, devnetBlockSeconds())));
+    }
   }
 
   /** SharedDevnet's block interval, restored after the pause. */

@@ -36,6 +36,16 @@ public final class HttpApi {
     List<ChainStatus> chains();
 
     List<RouteStatus> routes();
+
+    /**
+     * Asks the beefy-to-ethereum route {@code route} for a root covering {@code block}; fails with
+     * {@link java.util.NoSuchElementException} when no such route runs here.
+     */
+    default Future<io.xrelay.relayer.route.beefy.RootDemand> demandBeefyRoot(
+        final String route, final long block) {
+      return Future.failedFuture(
+          new java.util.NoSuchElementException("no beefy-to-ethereum route " + route));
+    }
   }
 
   /** One route as the API shows it. */
@@ -84,6 +94,7 @@ public final class HttpApi {
     router.getWithRegex("/api/v1/items/(?<id>.+)").handler(this::item);
     router.postWithRegex("/api/v1/items/(?<id>.+)/retry").handler(this::retry);
     router.deleteWithRegex("/api/v1/items/(?<id>.+)").handler(this::delete);
+    router.post("/api/v1/routes/:name/beefy-root").handler(this::demandBeefyRoot);
     extensions.forEach(extension -> extension.accept(router));
     // The dashboard: static files from the jar, reading the API above.
     router.get("/").handler(ctx -> ctx.redirect("/dashboard/"));
@@ -250,6 +261,52 @@ public final class HttpApi {
               }
             })
         .onFailure(error -> fail(ctx, 503, error.getMessage()));
+  }
+
+  /**
+   * {@code POST /api/v1/routes/{name}/beefy-root?block=N}: a root covering block N, ahead of the
+   * route's interval (it spends gas, so it is an admin action).
+   */
+  private void demandBeefyRoot(final RoutingContext ctx) {
+    if (!authorized(ctx)) {
+      return;
+    }
+    final String name = ctx.pathParam("name");
+    final long block;
+    try {
+      block = Long.parseLong(String.valueOf(ctx.queryParams().get("block")));
+    } catch (NumberFormatException e) {
+      fail(ctx, 400, "query parameter block: a block number is required");
+      return;
+    }
+    service
+        .demandBeefyRoot(name, block)
+        .onSuccess(
+            demand -> {
+              ctx.response()
+                  .setStatusCode(
+                      demand.outcome()
+                              == io.xrelay.relayer.route.beefy.RootDemand.Outcome.ALREADY_COVERED
+                          ? 200
+                          : 202);
+              ctx.json(
+                  new JsonObject()
+                      .put("route", name)
+                      .put("block", demand.block())
+                      .put("outcome", demand.outcome().name().toLowerCase(Locale.ROOT))
+                      .put("update", demand.update())
+                      .put("contractLatest", demand.contractLatest()));
+            })
+        .onFailure(
+            error -> {
+              if (error instanceof java.util.NoSuchElementException) {
+                fail(ctx, 404, error.getMessage());
+              } else if (error instanceof IllegalArgumentException) {
+                fail(ctx, 400, "query parameter block: " + error.getMessage());
+              } else {
+                fail(ctx, 503, String.valueOf(error.getMessage()));
+              }
+            });
   }
 
   private void delete(final RoutingContext ctx) {

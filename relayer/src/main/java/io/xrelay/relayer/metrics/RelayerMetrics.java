@@ -203,7 +203,7 @@ public final class RelayerMetrics {
   public void beefyContractLatestBlock(final String route, final long number) {
     gauge(
         "relayer.beefy.contract.latest.block",
-        "latestBeefyBlock of the route's BeefyClient",
+        "latestBeefyBlock of the route's BeefyClient, as of the finalized Ethereum state",
         number,
         "route",
         route);
@@ -253,6 +253,19 @@ public final class RelayerMetrics {
         .description("Gas used per accepted BEEFY update")
         .tag("route", route)
         .tag("protocol", protocol)
+        .register(registry);
+  }
+
+  /**
+   * From a BEEFY justification's arrival to its update in the contract: {@code stage} "included"
+   * (the landing transaction has a receipt) or "final" (that receipt's block is final on Ethereum).
+   */
+  public Timer beefyUpdateLatency(final String route, final String protocol, final String stage) {
+    return Timer.builder("relayer.beefy.update.latency")
+        .description("BEEFY justification received to its update in the contract, by stage")
+        .tag("route", route)
+        .tag("protocol", protocol)
+        .tag("stage", stage)
         .register(registry);
   }
 

@@ -52,8 +52,9 @@ public final class RelayerService implements HttpApi.ServiceView {
   private final Map<String, SubstrateChainWatcher> watchers = new LinkedHashMap<>();
   private final List<WorkPipeline> pipelines = new ArrayList<>();
   private final List<BeefyFinalityRoute> beefyRoutes = new ArrayList<>();
+  // Read by HTTP handlers while routes start.
   private final List<io.xrelay.relayer.route.beefy.BeefyToEthereumRoute> toEthereumRoutes =
-      new ArrayList<>();
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private final List<io.xrelay.config.BeefyToEthereumRoute> toEthereumConfigs = new ArrayList<>();
   private final AtomicBoolean started = new AtomicBoolean();
   private final AtomicBoolean stopping = new AtomicBoolean();
@@ -260,6 +261,18 @@ public final class RelayerService implements HttpApi.ServiceView {
       }
     }
     return routes;
+  }
+
+  @Override
+  public Future<io.xrelay.relayer.route.beefy.RootDemand> demandBeefyRoot(
+      final String route, final long block) {
+    for (final io.xrelay.relayer.route.beefy.BeefyToEthereumRoute running : toEthereumRoutes) {
+      if (running.name().equals(route)) {
+        return running.requestRootCovering(block);
+      }
+    }
+    return Future.failedFuture(
+        new java.util.NoSuchElementException("no beefy-to-ethereum route " + route + " runs here"));
   }
 
   private Future<Void> startBeefyToEthereum(final io.xrelay.config.BeefyToEthereumRoute route) {

@@ -330,6 +330,53 @@ public final class PostgresWorkStore implements WorkStore {
                 : Optional.of(rows.iterator().next().getLong(0)));
   }
 
+  @Override
+  public Future<Void> saveRecord(final String name, final String value) {
+    return execute(
+        "save record " + name,
+        "INSERT INTO "
+            + table("records")
+            + " (name, value, updated_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO UPDATE"
+            + " SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at",
+        Tuple.of(name, value, timestamp(clock.instant())),
+        rows -> null);
+  }
+
+  @Override
+  public Future<Optional<String>> record(final String name) {
+    return execute(
+        "read record " + name,
+        "SELECT value FROM " + table("records") + " WHERE name = $1",
+        Tuple.of(name),
+        rows ->
+            rows.size() == 0
+                ? Optional.<String>empty()
+                : Optional.of(rows.iterator().next().getString(0)));
+  }
+
+  @Override
+  public Future<java.util.SortedMap<String, String>> records(final String prefix) {
+    return execute(
+        "read records " + prefix + "*",
+        "SELECT name, value FROM " + table("records") + " WHERE left(name, $1) = $2",
+        Tuple.of(prefix.length(), prefix),
+        rows -> {
+          final java.util.SortedMap<String, String> found = new java.util.TreeMap<>();
+          rows.forEach(row -> found.put(row.getString(0), row.getString(1)));
+          return found;
+        });
+  }
+
+  @Override
+  public Future<Long> deleteRecords(final String prefix) {
+    return execute(
+        "delete records " + prefix + "*",
+        // left(), not LIKE: record names carry '_' and '%' freely.
+        "DELETE FROM " + table("records") + " WHERE left(name, $1) = $2",
+        Tuple.of(prefix.length(), prefix),
+        rows -> (long) rows.rowCount());
+  }
+
   private <T> Future<T> execute(
       final String operation,
       final String sql,
@@ -386,7 +433,11 @@ public final class PostgresWorkStore implements WorkStore {
                 + " (created_at, id)",
             "CREATE TABLE IF NOT EXISTS "
                 + table("checkpoints")
-                + " (name text PRIMARY KEY, value bigint NOT NULL, updated_at timestamptz NOT NULL)");
+                + " (name text PRIMARY KEY, value bigint NOT NULL, updated_at timestamptz NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS "
+                + table("records")
+                + " (name text COLLATE \"C\" PRIMARY KEY, value text NOT NULL,"
+                + " updated_at timestamptz NOT NULL)");
     Future<Void> chain = Future.succeededFuture();
     for (final String statement : statements) {
       chain = chain.compose(ignored -> connection.query(statement).execute().mapEmpty());

@@ -377,6 +377,70 @@ public final class SqliteWorkStore implements WorkStore {
         });
   }
 
+  @Override
+  public Future<Void> saveRecord(final String name, final String value) {
+    return onWorker(
+        "save record " + name,
+        () -> {
+          final PreparedStatement upsert =
+              statement(
+                  "INSERT INTO records (name, value, updated_at) VALUES (?, ?, ?)"
+                      + " ON CONFLICT (name) DO UPDATE SET value = excluded.value,"
+                      + " updated_at = excluded.updated_at");
+          upsert.setString(1, name);
+          upsert.setString(2, value);
+          upsert.setLong(3, EpochMicros.of(clock.instant()));
+          upsert.executeUpdate();
+          return null;
+        });
+  }
+
+  @Override
+  public Future<Optional<String>> record(final String name) {
+    return onWorker(
+        "read record " + name,
+        () -> {
+          final PreparedStatement select = statement("SELECT value FROM records WHERE name = ?");
+          select.setString(1, name);
+          try (ResultSet rows = select.executeQuery()) {
+            return rows.next() ? Optional.of(rows.getString(1)) : Optional.<String>empty();
+          }
+        });
+  }
+
+  @Override
+  public Future<java.util.SortedMap<String, String>> records(final String prefix) {
+    return onWorker(
+        "read records " + prefix + "*",
+        () -> {
+          final PreparedStatement select =
+              statement("SELECT name, value FROM records WHERE substr(name, 1, ?) = ?");
+          select.setInt(1, prefix.length());
+          select.setString(2, prefix);
+          final java.util.SortedMap<String, String> found = new java.util.TreeMap<>();
+          try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+              found.put(rows.getString(1), rows.getString(2));
+            }
+          }
+          return found;
+        });
+  }
+
+  @Override
+  public Future<Long> deleteRecords(final String prefix) {
+    return onWorker(
+        "delete records " + prefix + "*",
+        () -> {
+          // substr, not LIKE: record names carry '_' and '%' freely.
+          final PreparedStatement delete =
+              statement("DELETE FROM records WHERE substr(name, 1, ?) = ?");
+          delete.setInt(1, prefix.length());
+          delete.setString(2, prefix);
+          return (long) delete.executeUpdate();
+        });
+  }
+
   @FunctionalInterface
   private interface SqlWork<T> {
     T run() throws SQLException;
@@ -487,6 +551,11 @@ public final class SqliteWorkStore implements WorkStore {
           "CREATE TABLE IF NOT EXISTS checkpoints ("
               + "name TEXT NOT NULL PRIMARY KEY,"
               + " value INTEGER NOT NULL,"
+              + " updated_at INTEGER NOT NULL)");
+      statement.executeUpdate(
+          "CREATE TABLE IF NOT EXISTS records ("
+              + "name TEXT NOT NULL PRIMARY KEY,"
+              + " value TEXT NOT NULL,"
               + " updated_at INTEGER NOT NULL)");
       statement.executeUpdate("PRAGMA user_version = " + SCHEMA_VERSION);
       connection.commit();

@@ -76,7 +76,8 @@ class PostgresWorkStoreTest extends WorkStoreContractTest {
                 .iterator()
                 .next()
                 .getLong(0))
-        .isEqualTo(2L);
+        .as("work_items, checkpoints, records")
+        .isEqualTo(3L);
   }
 
   @Test

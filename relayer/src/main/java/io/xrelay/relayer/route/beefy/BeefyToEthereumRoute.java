@@ -8,9 +8,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.xrelay.config.BeefyProtocol;
 import io.xrelay.ethereum.beefy.BeefyClient;
+import io.xrelay.ethereum.beefy.BeefyClientEvent;
 import io.xrelay.ethereum.beefy.ValidatorSetState;
+import io.xrelay.ethereum.logs.FinalizedLogStream;
+import io.xrelay.ethereum.logs.LogStream;
 import io.xrelay.ethereum.rpc.BlockTag;
 import io.xrelay.ethereum.rpc.EthereumRpc;
+import io.xrelay.ethereum.rpc.WebSocketEthereumRpc;
+import io.xrelay.ethereum.tx.ReceiptFinality;
+import io.xrelay.ethereum.tx.SentTransaction;
 import io.xrelay.ethereum.tx.TransactionException;
 import io.xrelay.ethereum.tx.TransactionOutcome;
 import io.xrelay.ethereum.tx.TransactionRequest;
@@ -44,7 +50,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -68,11 +73,22 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * sender's ticket) and in a store checkpoint per item, so after a crash {@link #reconcile} picks up
  * the ticket and finishes, or starts over when it expired. A commitment someone else landed, or one
  * the contract has passed, is done.
+ *
+ * <p>Every transaction is journaled in the store (record {@code <item>/tx/<step>}) before it is
+ * broadcast, so a restarted relayer resumes it with its nonce, re-broadcasting it if the node lost
+ * it, instead of sending the step again. The gas of every mined transaction is recorded per item
+ * ({@code <item>/gas/<hash>}), so an update's gas is whole across restarts. An update counts as
+ * accepted only when the transaction that landed it is final on Ethereum: the item waits in
+ * SUBMITTED until then, and goes back to be retried if a reorg took it out.
  */
 public final class BeefyToEthereumRoute implements WorkHandler {
   private static final System.Logger LOG = System.getLogger(BeefyToEthereumRoute.class.getName());
   private static final byte[] AUTHORITIES = StorageKey.prefix("Beefy", "Authorities");
   private static final Duration POLL = Duration.ofSeconds(1);
+
+  /** The steps whose transaction puts a commitment into the contract. */
+  private static final List<String> LANDING_STEPS = List.of("fiat-shamir", "final");
+
   private static final Duration INTERACTIVE_TIMEOUT = Duration.ofMinutes(10);
   private static final Duration METRICS_INTERVAL = Duration.ofSeconds(3);
   private static final BigInteger DEFAULT_MAX_FEE = BigInteger.valueOf(200_000_000_000L);
@@ -82,6 +98,7 @@ public final class BeefyToEthereumRoute implements WorkHandler {
   private final io.xrelay.config.BeefyToEthereumRoute config;
   private final SubstrateClient source;
   private final EthereumRpc ethereum;
+  private final Optional<WebSocketEthereumRpc> ethereumEvents;
   private final TransactionSender sender;
   private final BeefyClient contract;
   private final RelayChainMmr mmr;
@@ -90,6 +107,11 @@ public final class BeefyToEthereumRoute implements WorkHandler {
   private final Clock clock;
   private final String protocol;
   private final BeefyFinalityVerifier verifier = BeefyFinalityVerifier.usingActiveBackend();
+  private final ReceiptFinality finality;
+
+  /** Ethereum's block that counts as final: {@code finalized}, or {@code safe} by configuration. */
+  private final BlockTag settled;
+
   private final Counter accepted;
   private final Counter alreadyDone;
   private final Counter refused;
@@ -97,11 +119,12 @@ public final class BeefyToEthereumRoute implements WorkHandler {
   private final Counter failed;
   private final Counter mmrMismatch;
   private final DistributionSummary gasUsed;
+  private final io.micrometer.core.instrument.Timer includedLatency;
+  private final io.micrometer.core.instrument.Timer finalLatency;
 
   /** When each block's justification arrived: the start of its way to the contract. */
   private final NavigableMap<Long, Instant> finalAt = new ConcurrentSkipListMap<>();
 
-  private final Map<String, BigInteger> gasOfItem = new ConcurrentHashMap<>();
   private WorkPipeline pipeline;
   private RpcSubscription justifications;
   private RpcSubscription heads;
@@ -109,6 +132,16 @@ public final class BeefyToEthereumRoute implements WorkHandler {
   private volatile boolean halted;
   private volatile boolean ready;
   private volatile long contractLatest;
+
+  /** The contract's latest block as of Ethereum's finalized state. */
+  private volatile long contractFinal;
+
+  private FinalizedLogStream contractEvents;
+
+  /** The newest justification seen (guarded by the schedule), to serve a demand at once. */
+  private long newestJustificationBlock;
+
+  private String newestJustification;
   private volatile long chainLatest;
   private CommitmentSchedule schedule;
   private long randaoCommitDelay;
@@ -119,6 +152,8 @@ public final class BeefyToEthereumRoute implements WorkHandler {
       final io.xrelay.config.BeefyToEthereumRoute config,
       final SubstrateClient source,
       final EthereumRpc ethereum,
+      final Optional<WebSocketEthereumRpc> ethereumEvents,
+      final BlockTag settled,
       final TransactionSender sender,
       final RelayChainMmr mmr,
       final WorkStore store,
@@ -128,12 +163,15 @@ public final class BeefyToEthereumRoute implements WorkHandler {
     this.config = config;
     this.source = source;
     this.ethereum = ethereum;
+    this.ethereumEvents = ethereumEvents;
     this.sender = sender;
     this.contract = new BeefyClient(ethereum, config.contract());
     this.mmr = mmr;
     this.store = store;
     this.metrics = metrics;
     this.clock = clock;
+    this.settled = settled;
+    this.finality = new ReceiptFinality(vertx, ethereum, POLL, settled);
     this.protocol = config.protocol().configName();
     final String route = config.name();
     // Registered now, so dashboards and alerts see zeros rather than nothing.
@@ -144,6 +182,8 @@ public final class BeefyToEthereumRoute implements WorkHandler {
     this.failed = metrics.beefySubmissions(route, protocol, "failed");
     this.mmrMismatch = metrics.beefyMmrRootMismatch(route);
     this.gasUsed = metrics.beefyGasUsed(route, protocol);
+    this.includedLatency = metrics.beefyUpdateLatency(route, protocol, "included");
+    this.finalLatency = metrics.beefyUpdateLatency(route, protocol, "final");
     metrics.beefyContractLatestBlock(route, 0);
     metrics.beefyChainLatestBlock(config.source(), 0);
     metrics.beefyContractLagBlocks(route, 0);
@@ -151,8 +191,10 @@ public final class BeefyToEthereumRoute implements WorkHandler {
   }
 
   /**
-   * Connects what the route configuration names: the target chain's HTTP endpoints, the signer's
-   * transaction sender (its key read here, once) and the own MMR's snapshot under the data dir.
+   * Connects what the route configuration names: the target chain's HTTP endpoints (requests and
+   * transactions) and WebSocket endpoints if it has any (the contract's finalized events), the
+   * signer's transaction sender (its key read here, once) and the own MMR's snapshot under the data
+   * dir.
    */
   public static Future<BeefyToEthereumRoute> open(
       final Vertx vertx,
@@ -190,16 +232,43 @@ public final class BeefyToEthereumRoute implements WorkHandler {
             config.source(),
             source,
             Optional.of(relayer.dataDir().resolve("beefy").resolve(config.name() + "-mmr.json")));
-    return TransactionSender.start(
-            vertx,
-            ethereum,
-            key,
-            TransactionSender.Settings.of(fees),
-            io.xrelay.ethereum.beefy.BeefyClientErrors.DECODER)
-        .map(
-            sender ->
-                new BeefyToEthereumRoute(
-                    vertx, config, source, ethereum, sender, mmr, store, metrics, clock));
+    final List<String> sockets =
+        target.endpoints().stream()
+            .map(Object::toString)
+            .filter(uri -> uri.startsWith("ws"))
+            .toList();
+    final Future<Optional<WebSocketEthereumRpc>> events =
+        sockets.isEmpty()
+            ? Future.succeededFuture(Optional.empty())
+            : WebSocketEthereumRpc.connect(
+                    vertx, io.xrelay.substrate.client.WebSocketRpcClient.Options.of(sockets))
+                .map(Optional::of);
+    return events.compose(
+        socket ->
+            TransactionSender.start(
+                    vertx,
+                    ethereum,
+                    key,
+                    TransactionSender.Settings.of(fees),
+                    io.xrelay.ethereum.beefy.BeefyClientErrors.DECODER)
+                .map(
+                    sender ->
+                        new BeefyToEthereumRoute(
+                            vertx,
+                            config,
+                            source,
+                            ethereum,
+                            socket,
+                            target instanceof io.xrelay.config.EthereumChainConfig ethereumChain
+                                    && ethereumChain.finality()
+                                        == io.xrelay.config.EthereumFinality.SAFE
+                                ? BlockTag.SAFE
+                                : BlockTag.FINALIZED,
+                            sender,
+                            mmr,
+                            store,
+                            metrics,
+                            clock)));
   }
 
   public String name() {
@@ -261,12 +330,68 @@ public final class BeefyToEthereumRoute implements WorkHandler {
                       new JsonArray(),
                       this::onJustification);
             })
-        .map(
+        .compose(
             subscription -> {
               justifications = subscription;
+              return followContractEvents();
+            })
+        .map(
+            v -> {
               metricsTimer =
                   vertx.setPeriodic(METRICS_INTERVAL.toMillis(), t -> refreshContractMetrics());
               return null;
+            });
+  }
+
+  /**
+   * The contract's {@code NewMMRRoot} events, each once its Ethereum block is final: the contract's
+   * latest block as nothing can take back. Over WebSocket where the chain has an endpoint for it;
+   * without one the finalized state is read at every metrics refresh instead.
+   */
+  private Future<Void> followContractEvents() {
+    if (ethereumEvents.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return Future.all(ethereum.block(settled), contract.latestBeefyBlock(settled))
+        .compose(
+            all -> {
+              final long from =
+                  all.<Optional<io.xrelay.ethereum.rpc.Block>>resultAt(0)
+                          .map(io.xrelay.ethereum.rpc.Block::number)
+                          .orElse(0L)
+                      + 1;
+              contractFinal = all.<Long>resultAt(1);
+              return FinalizedLogStream.start(
+                  vertx,
+                  ethereumEvents.get(),
+                  LogStream.Options.of(
+                      config.contract(), List.of(BeefyClientEvent.NEW_MMR_ROOT_TOPIC), from),
+                  settled,
+                  this::onContractEvent);
+            })
+        .map(
+            stream -> {
+              contractEvents = stream;
+              return null;
+            });
+  }
+
+  private void onContractEvent(final io.xrelay.ethereum.rpc.LogEntry log) {
+    BeefyClientEvent.decode(log)
+        .filter(BeefyClientEvent.NewMmrRoot.class::isInstance)
+        .map(BeefyClientEvent.NewMmrRoot.class::cast)
+        .ifPresent(
+            root -> {
+              contractFinal = Math.max(contractFinal, root.blockNumber());
+              contractLatest = Math.max(contractLatest, root.blockNumber());
+              LOG.log(
+                  System.Logger.Level.DEBUG,
+                  name()
+                      + ": NewMMRRoot for block "
+                      + root.blockNumber()
+                      + " final in Ethereum block "
+                      + log.blockNumber());
+              publishContractMetrics();
             });
   }
 
@@ -285,6 +410,11 @@ public final class BeefyToEthereumRoute implements WorkHandler {
       steps.add(heads.unsubscribe().otherwiseEmpty());
       heads = null;
     }
+    if (contractEvents != null) {
+      steps.add(contractEvents.close().otherwiseEmpty());
+      contractEvents = null;
+    }
+    ethereumEvents.ifPresent(socket -> steps.add(socket.close().otherwiseEmpty()));
     return Future.join(steps).mapEmpty();
   }
 
@@ -337,20 +467,86 @@ public final class BeefyToEthereumRoute implements WorkHandler {
       chainLatest = block;
       metrics.beefyChainLatestBlock(config.source(), block);
     }
-    final boolean newSet = schedule.isNewSet(commitment.validatorSetId());
-    if (!schedule.take(block, commitment.validatorSetId(), contractLatest)) {
-      return;
+    final boolean newSet;
+    final long demanded;
+    synchronized (schedule) {
+      if (block > newestJustificationBlock) {
+        newestJustificationBlock = block;
+        newestJustification = hex;
+      }
+      newSet = schedule.isNewSet(commitment.validatorSetId());
+      demanded = schedule.demanded();
+      if (!schedule.take(block, commitment.validatorSetId(), contractLatest)) {
+        return;
+      }
     }
-    LOG.log(
-        System.Logger.Level.INFO,
-        name()
-            + ": queueing block "
-            + block
-            + " (set "
+    queue(
+        block,
+        hex,
+        " (set "
             + commitment.validatorSetId()
             + (newSet ? ", a new validator set" : "")
+            + (demanded > 0 && block >= demanded ? ", demanded for block " + demanded : "")
             + ")");
-    pipeline.offer(WorkItem.pending(itemId(block), name(), hex, clock.instant()));
+  }
+
+  private void queue(final long block, final String justification, final String why) {
+    LOG.log(System.Logger.Level.INFO, name() + ": queueing block " + block + why);
+    pipeline.offer(WorkItem.pending(itemId(block), name(), justification, clock.instant()));
+  }
+
+  /**
+   * Asks for a root in the contract that covers {@code block}, ahead of the interval: for messages
+   * that wait to be proven against it. Served from the newest justification when it is high enough,
+   * else by the first one at or above the block.
+   */
+  public Future<RootDemand> requestRootCovering(final long block) {
+    if (block < 1) {
+      return Future.failedFuture(
+          new IllegalArgumentException("block must be a positive block number: " + block));
+    }
+    if (!ready) {
+      return Future.failedFuture(new IllegalStateException(name() + " is not started yet"));
+    }
+    return contract
+        .latestBeefyBlock(BlockTag.LATEST)
+        .map(
+            latest -> {
+              contractLatest = Math.max(contractLatest, latest);
+              if (latest >= block) {
+                return new RootDemand(RootDemand.Outcome.ALREADY_COVERED, block, latest, latest);
+              }
+              final long update;
+              final String justification;
+              synchronized (schedule) {
+                if (schedule.lastTaken() >= block) {
+                  return new RootDemand(
+                      RootDemand.Outcome.QUEUED, block, schedule.lastTaken(), latest);
+                }
+                if (newestJustificationBlock < block) {
+                  schedule.demand(block);
+                  return new RootDemand(
+                      RootDemand.Outcome.AWAITING_JUSTIFICATION, block, 0, latest);
+                }
+                schedule.demand(block);
+                final long setId = setIdOf(newestJustification);
+                if (!schedule.take(newestJustificationBlock, setId, latest)) {
+                  return new RootDemand(
+                      RootDemand.Outcome.AWAITING_JUSTIFICATION, block, 0, latest);
+                }
+                update = newestJustificationBlock;
+                justification = newestJustification;
+              }
+              queue(update, justification, " (demanded for block " + block + ")");
+              return new RootDemand(RootDemand.Outcome.QUEUED, block, update, latest);
+            });
+  }
+
+  private static long setIdOf(final String justification) {
+    return VersionedFinalityProof.decodeHex(justification)
+        .signedCommitment()
+        .commitment()
+        .validatorSetId();
   }
 
   private String itemId(final long block) {
@@ -358,21 +554,32 @@ public final class BeefyToEthereumRoute implements WorkHandler {
   }
 
   private void refreshContractMetrics() {
+    if (contractEvents != null) {
+      publishContractMetrics();
+      return;
+    }
     contract
-        .latestBeefyBlock(BlockTag.LATEST)
+        .latestBeefyBlock(settled)
         .onSuccess(
             latest -> {
+              contractFinal = Math.max(contractFinal, latest);
               contractLatest = Math.max(contractLatest, latest);
-              metrics.beefyContractLatestBlock(name(), latest);
-              metrics.beefyContractLagBlocks(name(), Math.max(0, chainLatest - latest));
-              final Map.Entry<Long, Instant> waiting = finalAt.higherEntry(latest);
-              metrics.beefyContractLagSeconds(
-                  name(),
-                  waiting == null || chainLatest <= latest
-                      ? 0
-                      : Duration.between(waiting.getValue(), clock.instant()).toSeconds());
-              finalAt.headMap(latest, true).clear();
+              publishContractMetrics();
             });
+  }
+
+  /** The contract's side as Ethereum's settled (finalized) state has it: a reorg cannot undo it. */
+  private void publishContractMetrics() {
+    final long latest = contractFinal;
+    metrics.beefyContractLatestBlock(name(), latest);
+    metrics.beefyContractLagBlocks(name(), Math.max(0, chainLatest - latest));
+    final Map.Entry<Long, Instant> waiting = finalAt.higherEntry(latest);
+    metrics.beefyContractLagSeconds(
+        name(),
+        waiting == null || chainLatest <= latest
+            ? 0
+            : Duration.between(waiting.getValue(), clock.instant()).toSeconds());
+    finalAt.headMap(latest, true).clear();
   }
 
   // ---- one commitment ----
@@ -407,7 +614,7 @@ public final class BeefyToEthereumRoute implements WorkHandler {
         .compose(
             latest -> {
               if (latest >= block) {
-                return Future.succeededFuture(done(item, latest));
+                return contractIsPast(item, latest);
               }
               return verify(item, signed)
                   .compose(
@@ -425,10 +632,77 @@ public final class BeefyToEthereumRoute implements WorkHandler {
         .recover(error -> Future.succeededFuture(failure(item, error)));
   }
 
-  /** The contract's state is the truth: re-running is resuming (see the class comment). */
+  /**
+   * A SUBMITTED item is an update that landed: confirmed once its transaction is final, retried if
+   * a reorg took it out. Otherwise the contract's state is the truth, and re-running is resuming
+   * (see the class comment).
+   */
   @Override
   public Future<WorkOutcome> reconcile(final WorkItem item) {
-    return process(item);
+    if (item.state() != io.xrelay.store.WorkState.SUBMITTED || item.txHash().isEmpty()) {
+      return process(item);
+    }
+    final String hash = item.txHash().get();
+    return finality
+        .probe(hash)
+        .compose(
+            probe ->
+                switch (probe.standing()) {
+                  case FINAL -> landed(item, hash);
+                  case INCLUDED ->
+                      Future.succeededFuture(
+                          (WorkOutcome) new WorkOutcome.Pending("waiting for finality of " + hash));
+                  case NOT_INCLUDED ->
+                      store
+                          .deleteRecords(landedRecord(item))
+                          .map(
+                              n -> {
+                                LOG.log(
+                                    System.Logger.Level.WARNING,
+                                    name()
+                                        + ": "
+                                        + item.id()
+                                        + " landed in "
+                                        + hash
+                                        + ", which a reorg took out before finality; retrying");
+                                return (WorkOutcome)
+                                    new WorkOutcome.Transient(
+                                        hash + " reorged out before finality");
+                              });
+                })
+        .recover(error -> Future.succeededFuture(failure(item, error)));
+  }
+
+  /**
+   * The contract is at or past the item's block. If our own landing transaction did it (recorded,
+   * or journaled by a run that stopped before it saw the receipt), the item waits for its finality;
+   * anyone else's landing makes it done.
+   */
+  private Future<WorkOutcome> contractIsPast(final WorkItem item, final long latest) {
+    return store
+        .records(item.id() + "/")
+        .compose(
+            records -> {
+              final String landed = records.get(landedRecord(item));
+              if (landed != null) {
+                return Future.succeededFuture((WorkOutcome) new WorkOutcome.Submitted(landed));
+              }
+              for (final String step : LANDING_STEPS) {
+                if (records.containsKey(item.id() + "/tx/" + step)) {
+                  return send(item, step, new byte[0])
+                      .compose(
+                          outcome ->
+                              outcome instanceof WorkOutcome.Confirmed
+                                  ? included(item, outcome)
+                                  : done(item, latest));
+                }
+              }
+              return done(item, latest);
+            });
+  }
+
+  private static String landedRecord(final WorkItem item) {
+    return item.id() + "/landed";
   }
 
   /** A {@link Verified}, or the {@link WorkOutcome} that ends the item. */
@@ -543,14 +817,12 @@ public final class BeefyToEthereumRoute implements WorkHandler {
     return contract
         .createFiatShamirFinalBitfield(commitment, verified.bitfield())
         .compose(
-            sampled -> send(item, BeefyClient.submitFiatShamir(finalSubmission(verified, sampled))))
-        .map(
-            outcome -> {
-              if (outcome instanceof WorkOutcome.Confirmed) {
-                return landed(item, commitment.blockNumber());
-              }
-              return outcome;
-            });
+            sampled ->
+                send(
+                    item,
+                    "fiat-shamir",
+                    BeefyClient.submitFiatShamir(finalSubmission(verified, sampled))))
+        .compose(outcome -> included(item, outcome));
   }
 
   /**
@@ -577,7 +849,7 @@ public final class BeefyToEthereumRoute implements WorkHandler {
               final BeefyClient.Ticket ticket = all.resultAt(1);
               final long ethereumBlock = all.<Long>resultAt(2);
               if (latest >= commitment.blockNumber()) {
-                return Future.succeededFuture(done(item, latest));
+                return contractIsPast(item, latest);
               }
               if (!ticket.exists()) {
                 return submitInitial(item, verified)
@@ -624,11 +896,7 @@ public final class BeefyToEthereumRoute implements WorkHandler {
                               item,
                               "final",
                               BeefyClient.submitFinal(finalSubmission(verified, sampled))))
-                  .map(
-                      outcome ->
-                          outcome instanceof WorkOutcome.Confirmed
-                              ? landed(item, commitment.blockNumber())
-                              : outcome);
+                  .compose(outcome -> included(item, outcome));
             });
   }
 
@@ -645,7 +913,7 @@ public final class BeefyToEthereumRoute implements WorkHandler {
 
   /** Sends one transaction of an interactive update and records that the step happened. */
   private Future<WorkOutcome> step(final WorkItem item, final String name, final byte[] data) {
-    return send(item, data)
+    return send(item, name, data)
         .compose(
             outcome ->
                 outcome instanceof WorkOutcome.Confirmed
@@ -667,19 +935,53 @@ public final class BeefyToEthereumRoute implements WorkHandler {
     return clock.millis();
   }
 
-  /** Confirmed when included; reverts and refusals classified. */
-  private Future<WorkOutcome> send(final WorkItem item, final byte[] data) {
-    return sender
-        .submit(TransactionRequest.call(config.contract(), data))
+  /**
+   * Sends the transaction of one step, or resumes the one a previous run journaled for it and did
+   * not see mined; Confirmed (with the hash) when included, reverts and refusals classified. A
+   * mined transaction's gas is recorded and its journal entry dropped, so a later run of the step
+   * sends anew.
+   */
+  private Future<WorkOutcome> send(final WorkItem item, final String step, final byte[] data) {
+    final String journalName = item.id() + "/tx/" + step;
+    final TransactionSender.Journal journal =
+        version -> store.saveRecord(journalName, version.toJson());
+    return store
+        .record(journalName)
+        .compose(
+            journaled -> {
+              if (journaled.isEmpty()) {
+                return sender.submit(TransactionRequest.call(config.contract(), data), journal);
+              }
+              final SentTransaction sent = SentTransaction.fromJson(journaled.get());
+              LOG.log(
+                  System.Logger.Level.INFO,
+                  item.id()
+                      + ": resuming the "
+                      + step
+                      + " transaction sent before (nonce "
+                      + sent.nonce()
+                      + ", "
+                      + sent.hash()
+                      + ")");
+              return sender.track(sent, journal);
+            })
+        .compose(
+            outcome -> {
+              final Future<Void> gas =
+                  outcome instanceof TransactionOutcome.Included included
+                      ? recordGas(item, included.receipt())
+                      : outcome instanceof TransactionOutcome.Reverted revert
+                          ? recordGas(item, revert.receipt())
+                          : Future.succeededFuture();
+              return gas.compose(v -> store.deleteRecords(journalName)).map(n -> outcome);
+            })
         .map(
             outcome -> {
               if (outcome instanceof TransactionOutcome.Included included) {
-                gasOfItem.merge(item.id(), included.receipt().gasUsed(), BigInteger::add);
                 return (WorkOutcome)
                     new WorkOutcome.Confirmed(included.receipt().transactionHash());
               }
               if (outcome instanceof TransactionOutcome.Reverted revert) {
-                gasOfItem.merge(item.id(), revert.receipt().gasUsed(), BigInteger::add);
                 return revertOutcome(item, revert.reason().describe());
               }
               return new WorkOutcome.Transient(
@@ -717,31 +1019,77 @@ public final class BeefyToEthereumRoute implements WorkHandler {
     return new WorkOutcome.Permanent("reverted: " + reason);
   }
 
-  private WorkOutcome landed(final WorkItem item, final long block) {
-    accepted.increment();
-    final BigInteger gas = gasOfItem.remove(item.id());
-    if (gas != null) {
-      gasUsed.record(gas.doubleValue());
-    }
-    contractLatest = Math.max(contractLatest, block);
-    mmr.forgetBefore(block);
-    LOG.log(
-        System.Logger.Level.INFO,
-        name()
-            + ": block "
-            + block
-            + " is in the contract ("
-            + protocol
-            + ", "
-            + (gas == null ? "?" : gas)
-            + " gas)");
-    return new WorkOutcome.Confirmed("block " + block + " in BeefyClient, " + gas + " gas");
+  private Future<Void> recordGas(
+      final WorkItem item, final io.xrelay.ethereum.rpc.TransactionReceipt receipt) {
+    return store.saveRecord(
+        item.id() + "/gas/" + receipt.transactionHash(), receipt.gasUsed().toString());
   }
 
-  private WorkOutcome done(final WorkItem item, final long latest) {
+  /**
+   * The transaction that put the commitment into the contract is included: remember it, and wait
+   * (in SUBMITTED) for it to be final before counting the update.
+   */
+  private Future<WorkOutcome> included(final WorkItem item, final WorkOutcome outcome) {
+    if (!(outcome instanceof WorkOutcome.Confirmed confirmed)) {
+      return Future.succeededFuture(outcome);
+    }
+    final String hash = confirmed.detail();
+    includedLatency.record(Duration.between(item.createdAt(), clock.instant()));
+    return store
+        .saveRecord(landedRecord(item), hash)
+        .map(v -> (WorkOutcome) new WorkOutcome.Submitted(hash));
+  }
+
+  /** Final on Ethereum: counted, with the gas of every transaction the update took. */
+  private Future<WorkOutcome> landed(final WorkItem item, final String hash) {
+    final long block = blockOf(item);
+    return store
+        .records(item.id() + "/gas/")
+        .map(
+            gasRecords -> {
+              final BigInteger gas =
+                  gasRecords.values().stream()
+                      .map(BigInteger::new)
+                      .reduce(BigInteger.ZERO, BigInteger::add);
+              accepted.increment();
+              gasUsed.record(gas.doubleValue());
+              finalLatency.record(Duration.between(item.createdAt(), clock.instant()));
+              contractLatest = Math.max(contractLatest, block);
+              mmr.forgetBefore(block);
+              LOG.log(
+                  System.Logger.Level.INFO,
+                  name()
+                      + ": block "
+                      + block
+                      + " is in the contract, final on Ethereum ("
+                      + protocol
+                      + ", "
+                      + gas
+                      + " gas in "
+                      + gasRecords.size()
+                      + " transactions, last "
+                      + hash
+                      + ")");
+              return (WorkOutcome)
+                  new WorkOutcome.Confirmed(
+                      "block " + block + " in BeefyClient, final, " + gas + " gas");
+            })
+        .compose(outcome -> forget(item).map(outcome));
+  }
+
+  private Future<WorkOutcome> done(final WorkItem item, final long latest) {
     alreadyDone.increment();
-    gasOfItem.remove(item.id());
-    return new WorkOutcome.AlreadyDone("the contract is at block " + latest);
+    return forget(item)
+        .map(v -> (WorkOutcome) new WorkOutcome.AlreadyDone("the contract is at block " + latest));
+  }
+
+  /** The item's journal, gas and landing records, once it is final either way. */
+  private Future<Void> forget(final WorkItem item) {
+    return store.deleteRecords(item.id() + "/").<Void>mapEmpty().otherwiseEmpty();
+  }
+
+  private long blockOf(final WorkItem item) {
+    return Long.parseLong(item.id().substring(item.id().lastIndexOf('/') + 1));
   }
 
   private WorkOutcome refuse(final WorkItem item, final String reason) {

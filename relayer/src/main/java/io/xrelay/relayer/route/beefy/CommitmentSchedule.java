@@ -3,13 +3,15 @@ package io.xrelay.relayer.route.beefy;
 /**
  * Which BEEFY commitments a route relays, out of one justification per block: the first of every
  * new validator set (mandatory: BeefyClient follows the sets one handover at a time), and one at
- * least every {@code minInterval} blocks; never one at or below what the contract already has or
- * what was already taken. Not thread safe.
+ * least every {@code minInterval} blocks, and the first at or above a demanded block (messages wait
+ * for a root that covers it); never one at or below what the contract already has or what was
+ * already taken. Not thread safe.
  */
 final class CommitmentSchedule {
   private final long minInterval;
   private long lastTaken;
   private long lastTakenSetId;
+  private long demanded;
 
   /**
    * @param contractLatest the contract's {@code latestBeefyBlock}
@@ -29,12 +31,35 @@ final class CommitmentSchedule {
     if (block <= contractLatest || block <= lastTaken) {
       return false;
     }
-    if (setId <= lastTakenSetId && block - lastTaken < minInterval) {
+    final boolean demand = demanded > 0 && block >= demanded;
+    if (setId <= lastTakenSetId && block - lastTaken < minInterval && !demand) {
       return false;
+    }
+    if (demanded > 0 && block >= demanded) {
+      demanded = 0;
     }
     lastTaken = block;
     lastTakenSetId = Math.max(lastTakenSetId, setId);
     return true;
+  }
+
+  /**
+   * Takes the next commitment at or above {@code block} whatever the interval. Several demands wait
+   * for the lowest: the commitment it brings covers the others up to its own block, and any still
+   * above it are asked for again by whoever still waits.
+   */
+  void demand(final long block) {
+    demanded = demanded == 0 ? block : Math.min(demanded, block);
+  }
+
+  /** The demanded block still waiting for a commitment, or 0. */
+  long demanded() {
+    return demanded;
+  }
+
+  /** The newest block taken so far (or the contract's, before any). */
+  long lastTaken() {
+    return lastTaken;
   }
 
   /** Whether {@code setId} is newer than any taken so far (for the log line). */

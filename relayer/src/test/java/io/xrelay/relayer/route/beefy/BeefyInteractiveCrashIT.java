@@ -27,11 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/relayer run}'s jar as a child process on the interactive protocol, killed with SIGKILL
- * while it waits out {@code randaoCommitDelay} after its {@code submitInitial} landed: restarted,
- * it finds its ticket in the real BeefyClient and finishes without a second {@code submitInitial};
- * or, when the ticket expired meanwhile (anvil mines past the expiration), it starts over. Either
- * way the commitment lands exactly once.
+ * {@code bin/relayer run}'s jar as a child process, killed with SIGKILL. On the interactive
+ * protocol, while it waits out {@code randaoCommitDelay} after its {@code submitInitial} landed:
+ * restarted, it finds its ticket in the real BeefyClient and finishes without a second {@code
+ * submitInitial}; or, when the ticket expired meanwhile (anvil mines past the expiration), it
+ * starts over. On Fiat-Shamir, while its transaction is still in the pool. Either way the
+ * commitment lands exactly once.
  */
 class BeefyInteractiveCrashIT {
   private static final Path JAR = Path.of("target", "relayer.jar");
@@ -121,6 +122,68 @@ class BeefyInteractiveCrashIT {
     assertThat(second).contains("expired; starting over");
     assertThat(second).contains("kusama-to-ethereum/block/" + block + ": interactive step final");
     assertThat(DevnetBeefyRelay.newMmrRootEvents(devnet, block)).isEqualTo(1);
+  }
+
+  /**
+   * Killed while its Fiat-Shamir transaction waits in the pool (anvil's mining paused), and the
+   * node then loses that transaction ({@code anvil_dropAllTransactions}, as a restarted node loses
+   * its pool). Restarted, the relayer resumes the transaction it journaled before broadcasting,
+   * sends it again unchanged (same nonce, same hash) and the update lands once, by that
+   * transaction.
+   */
+  @Test
+  void shouldResumeItsJournaledTransactionAfterSigkillWhileItWasPendingAndTheNodeLostIt()
+      throws Exception {
+    final int account = 7;
+    final String sender = DevnetEthereumAccounts.ACCOUNTS.get(account).address();
+    final String anvil = devnet.endpoints().ethereumHttp();
+    final Path config =
+        DevnetBeefyRelay.writeConfig(devnet, dir, "fiat-shamir", account, 3, LoopbackPorts.free());
+    final Path firstLog = dir.resolve("first.log");
+    final Path secondLog = dir.resolve("second.log");
+    final long nonce;
+    DevnetBeefyRelay.call(anvil, "evm_setIntervalMining", 0);
+    try {
+      final Process first = run(config, firstLog);
+      nonce = transactionCount(anvil, sender, "latest");
+      BeefyToEthereumRouteIT.awaitThat(
+          () -> transactionCount(anvil, sender, "pending") > nonce, Duration.ofMinutes(4));
+      sigkill(first);
+      DevnetBeefyRelay.call(anvil, "anvil_dropAllTransactions");
+      assertThat(transactionCount(anvil, sender, "pending")).isEqualTo(nonce);
+      run(config, secondLog);
+      awaitLog(secondLog, "this instance now owns route");
+    } finally {
+      DevnetBeefyRelay.call(anvil, "evm_setIntervalMining", 2);
+    }
+    final Matcher resumed =
+        Pattern.compile(
+                "kusama-to-ethereum/block/(\\d+): resuming the fiat-shamir transaction sent before"
+                    + " \\(nonce (\\d+), (0x[0-9a-f]{64})\\)")
+            .matcher(awaitLog(secondLog, "resuming the fiat-shamir transaction"));
+    assertThat(resumed.find()).as("the second run resumed a journaled transaction").isTrue();
+    final long block = Long.parseLong(resumed.group(1));
+    assertThat(Long.parseLong(resumed.group(2))).isEqualTo(nonce);
+    awaitLanded(block);
+    assertThat(DevnetBeefyRelay.newMmrRootEvents(devnet, block)).isEqualTo(1);
+    final com.fasterxml.jackson.databind.JsonNode landing =
+        DevnetBeefyRelay.call(anvil, "eth_getTransactionReceipt", resumed.group(3));
+    assertThat(landing.path("status").asText()).isEqualTo("0x1");
+    assertThat(
+            DevnetBeefyRelay.call(anvil, "eth_getTransactionByHash", resumed.group(3))
+                .path("nonce")
+                .asText())
+        .isEqualTo("0x" + Long.toHexString(nonce));
+    assertThat(Files.readString(secondLog)).doesNotContain("reverted");
+  }
+
+  private static long transactionCount(final String anvil, final String sender, final String tag) {
+    try {
+      return Long.decode(
+          DevnetBeefyRelay.call(anvil, "eth_getTransactionCount", sender, tag).asText());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 
   private Process run(final Path config, final Path log) throws IOException {

@@ -40,6 +40,29 @@ class CommitmentScheduleTest {
   }
 
   @Test
+  void shouldTakeTheFirstCommitmentAtOrAboveADemandedBlockAheadOfTheInterval() {
+    final CommitmentSchedule schedule = new CommitmentSchedule(1000, 100, 7);
+    assertThat(schedule.take(150, 7, 100)).isFalse();
+
+    schedule.demand(160);
+    schedule.demand(170);
+    assertThat(schedule.demanded()).isEqualTo(160);
+    assertThat(schedule.take(159, 7, 100)).isFalse();
+    assertThat(schedule.take(161, 7, 100)).isTrue();
+    assertThat(schedule.demanded()).isZero();
+    // Served: back to the interval.
+    assertThat(schedule.take(175, 7, 100)).isFalse();
+  }
+
+  @Test
+  void shouldNotTakeADemandedBlockTheContractAlreadyHas() {
+    final CommitmentSchedule schedule = new CommitmentSchedule(1000, 100, 7);
+    schedule.demand(120);
+    assertThat(schedule.take(125, 7, 130)).isFalse();
+    assertThat(schedule.take(131, 7, 130)).isTrue();
+  }
+
+  @Test
   void shouldRefuseAnIntervalBelowOneBlock() {
     assertThatThrownBy(() -> new CommitmentSchedule(0, 0, 0))
         .isInstanceOf(IllegalArgumentException.class)

@@ -28,6 +28,9 @@ final class DevnetBeefyRelay {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+  /** The admin bearer token of every config written here. */
+  static final String ADMIN_TOKEN = "devnet-beefy-relay-admin";
+
   private DevnetBeefyRelay() {}
 
   /** Writes {@code <dir>/relayer.yaml} and the signer's key file; returns the config file. */
@@ -43,12 +46,18 @@ final class DevnetBeefyRelay {
     final Path key = dir.resolve("ethereum.key");
     Files.writeString(key, DevnetEthereumAccounts.ACCOUNTS.get(account).privateKey() + "\n");
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+    final Path token = dir.resolve("admin.token");
+    Files.writeString(token, ADMIN_TOKEN + "\n");
+    Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-------"));
     final String yaml =
         "data-dir: \""
             + dir
             + "\"\n"
             + "http:\n  port: "
             + httpPort
+            + "\n  admin-token-file: \""
+            + token
+            + "\""
             + "\nstore:\n  kind: sqlite\n  path: \""
             + dir.resolve("relayer.db")
             + "\"\n"
@@ -58,6 +67,8 @@ final class DevnetBeefyRelay {
             + "\"]\n"
             + "  ethereum:\n    preset: devnet\n    endpoints: [\""
             + devnet.endpoints().ethereumHttp()
+            + "\", \""
+            + devnet.endpoints().ethereumWs()
             + "\"]\n"
             + "signers:\n  relayer:\n    chain: ethereum\n    scheme: ethereum\n    key-file: \""
             + key
