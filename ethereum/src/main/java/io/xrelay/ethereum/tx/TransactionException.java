@@ -18,7 +18,12 @@ public final class TransactionException extends RuntimeException {
     /** The node could not be reached or answered badly; the transaction may or may not be out. */
     RPC,
     /** Not included within the time allowed, replacements included. */
-    NOT_INCLUDED
+    NOT_INCLUDED,
+    /**
+     * A lower nonce of the account is neither mined nor sent by this sender (the node lost it), so
+     * this transaction cannot be mined: send the work again, on the lowest free nonce.
+     */
+    NONCE_GAP
   }
 
   private final Kind kind;

@@ -89,6 +89,9 @@ public final class TransactionSender {
   private final RevertDecoder revertDecoder;
   private long nextNonce;
 
+  /** Nonces of versions sent or being tracked here that are not settled yet (guarded by this). */
+  private final java.util.Set<Long> unsettled = new java.util.HashSet<>();
+
   private TransactionSender(
       final Vertx vertx,
       final EthereumRpc rpc,
@@ -167,11 +170,12 @@ public final class TransactionSender {
     return gasLimit(request)
         .compose(
             gas ->
-                currentBaseFee()
+                Future.all(currentBaseFee(), rpc.transactionCount(address(), BlockTag.PENDING))
                     .compose(
-                        baseFee -> {
-                          final FeePolicy.Fees fees = settings.fees().initial(baseFee);
-                          final long nonce = allocateNonce();
+                        both -> {
+                          final FeePolicy.Fees fees =
+                              settings.fees().initial(both.<BigInteger>resultAt(0));
+                          final long nonce = allocateNonce(both.<Long>resultAt(1));
                           final Signed signed = sign(nonce, request, gas, fees);
                           final SentTransaction sent =
                               new SentTransaction(
@@ -181,8 +185,11 @@ public final class TransactionSender {
                               .compose(v -> push(signed))
                               .map(hash -> sent)
                               .recover(
-                                  failure ->
-                                      resyncNonce().transform(r -> Future.failedFuture(failure)));
+                                  failure -> {
+                                    settled(nonce);
+                                    return resyncNonce()
+                                        .transform(r -> Future.failedFuture(failure));
+                                  });
                         }));
   }
 
@@ -202,10 +209,11 @@ public final class TransactionSender {
   public Future<TransactionOutcome> track(final SentTransaction sent, final Journal journal) {
     synchronized (this) {
       nextNonce = Math.max(nextNonce, sent.nonce() + 1);
+      unsettled.add(sent.nonce());
     }
     final long now = System.nanoTime();
     final long deadline = now + settings.giveUpAfter().toNanos();
-    return poll(sent, journal, now, now, deadline);
+    return poll(sent, journal, now, now, deadline).onComplete(done -> settled(sent.nonce()));
   }
 
   /**
@@ -254,6 +262,16 @@ public final class TransactionSender {
                             now - versionSentAt > settings.replaceAfter().toNanos();
                         final boolean forgotten =
                             now - broadcastAt > settings.rebroadcastAfter().toNanos();
+                        if (forgotten && minedNonce < sent.nonce() && !isUnsettled(minedNonce)) {
+                          return Future.failedFuture(
+                              new TransactionException(
+                                  TransactionException.Kind.NONCE_GAP,
+                                  "nonce "
+                                      + sent.nonce()
+                                      + " waits behind nonce "
+                                      + minedNonce
+                                      + ", which nothing here sends (the node lost it)"));
+                        }
                         final Future<SentTransaction> next =
                             stuck
                                 ? replace(sent, journal)
@@ -492,8 +510,37 @@ public final class TransactionSender {
                                 "the latest block has no base fee (pre-London chain?)")));
   }
 
-  private synchronized long allocateNonce() {
-    return nextNonce++;
+  /**
+   * The lowest nonce from the node's pending count on that nothing here still sends or tracks. The
+   * pending count already includes what the node holds of ours; it is lower when the node lost a
+   * transaction (a restart, or a reorg that did not return it to the pool, as anvil's does not),
+   * and counting on past that nonce would leave a gap that stalls every later one.
+   */
+  private synchronized long allocateNonce(final long pending) {
+    long nonce = pending;
+    while (unsettled.contains(nonce)) {
+      nonce++;
+    }
+    if (nonce < nextNonce) {
+      LOG.log(
+          System.Logger.Level.INFO,
+          "{0}: the node lost nonce {1} (its pending count is {2}, ours was {3}); reusing it",
+          address(),
+          nonce,
+          pending,
+          nextNonce);
+    }
+    unsettled.add(nonce);
+    nextNonce = Math.max(nextNonce, nonce + 1);
+    return nonce;
+  }
+
+  private synchronized boolean isUnsettled(final long nonce) {
+    return unsettled.contains(nonce);
+  }
+
+  private synchronized void settled(final long nonce) {
+    unsettled.remove(nonce);
   }
 
   /** After a failed send the pool's view is the truth: gaps would stall every later nonce. */

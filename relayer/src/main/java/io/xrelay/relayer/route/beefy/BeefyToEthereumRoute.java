@@ -629,7 +629,13 @@ public final class BeefyToEthereumRoute implements WorkHandler {
                                 item, verified, clock.instant().plus(INTERACTIVE_TIMEOUT));
                       });
             })
-        .recover(error -> Future.succeededFuture(failure(item, error)));
+        .recover(error -> Future.succeededFuture(failure(item, error)))
+        .compose(
+            outcome ->
+                outcome instanceof WorkOutcome.AlreadyDone
+                        || outcome instanceof WorkOutcome.Permanent
+                    ? forget(item).map(outcome)
+                    : Future.succeededFuture(outcome));
   }
 
   /**
@@ -694,7 +700,9 @@ public final class BeefyToEthereumRoute implements WorkHandler {
                           outcome ->
                               outcome instanceof WorkOutcome.Confirmed
                                   ? included(item, outcome)
-                                  : done(item, latest));
+                                  : outcome instanceof WorkOutcome.AlreadyDone
+                                      ? Future.succeededFuture(outcome)
+                                      : done(item, latest));
                 }
               }
               return done(item, latest);
@@ -783,6 +791,27 @@ public final class BeefyToEthereumRoute implements WorkHandler {
                             + block));
               }
               final long leafNextSet = state.get().leaf().nextAuthoritySetId();
+              if (expected == next && BigInteger.valueOf(leafNextSet).equals(next.id())) {
+                // The runtime appended this block's leaf before the session rotation wrote the
+                // following set (pallet-mmr declared before Session, as in the devnet's runtime):
+                // the leaf of the set's next block names it. Not a bad justification; the next
+                // commitment of the set is taken at once.
+                synchronized (schedule) {
+                  schedule.reopenSet(commitment.validatorSetId());
+                }
+                LOG.log(
+                    System.Logger.Level.INFO,
+                    name()
+                        + ": "
+                        + item.id()
+                        + " opens set "
+                        + next.id()
+                        + ", but its MMR leaf still names that set as next; the set's next"
+                        + " commitment hands over instead");
+                return Future.succeededFuture(
+                    new WorkOutcome.AlreadyDone(
+                        "the leaf of block " + block + " cannot hand over; the next one will"));
+              }
               if (expected == next
                   && !BigInteger.valueOf(leafNextSet).equals(next.id().add(BigInteger.ONE))) {
                 // The contract would revert (InvalidMMRLeaf): its handover needs the leaf to name
@@ -975,17 +1004,21 @@ public final class BeefyToEthereumRoute implements WorkHandler {
                           : Future.succeededFuture();
               return gas.compose(v -> store.deleteRecords(journalName)).map(n -> outcome);
             })
-        .map(
+        .compose(
             outcome -> {
               if (outcome instanceof TransactionOutcome.Included included) {
-                return (WorkOutcome)
-                    new WorkOutcome.Confirmed(included.receipt().transactionHash());
+                return Future.succeededFuture(
+                    (WorkOutcome) new WorkOutcome.Confirmed(included.receipt().transactionHash()));
               }
               if (outcome instanceof TransactionOutcome.Reverted revert) {
-                return revertOutcome(item, revert.reason().describe());
+                return reverted(item, revert.reason().describe());
               }
-              return new WorkOutcome.Transient(
-                  "nonce " + outcome.transaction().nonce() + " taken by another transaction");
+              return Future.succeededFuture(
+                  (WorkOutcome)
+                      new WorkOutcome.Transient(
+                          "nonce "
+                              + outcome.transaction().nonce()
+                              + " taken by another transaction"));
             })
         .recover(
             error -> {
@@ -998,8 +1031,43 @@ public final class BeefyToEthereumRoute implements WorkHandler {
                             .map(r -> r.describe())
                             .orElse(String.valueOf(tx.getMessage()))));
               }
+              if (error instanceof TransactionException tx
+                  && tx.kind() == TransactionException.Kind.NONCE_GAP) {
+                // That transaction can never be mined: the retry sends the step anew.
+                return store.deleteRecords(journalName).transform(v -> Future.failedFuture(error));
+              }
               return Future.failedFuture(error);
             });
+  }
+
+  /**
+   * A mined revert. When the contract now has the block, another relayer's update landed first (the
+   * same block, or one before ours that the estimate did not see yet): done, not a fault.
+   */
+  private Future<WorkOutcome> reverted(final WorkItem item, final String reason) {
+    return contract
+        .latestBeefyBlock(BlockTag.LATEST)
+        .map(
+            latest -> {
+              if (latest >= blockOf(item)) {
+                alreadyDone.increment();
+                LOG.log(
+                    System.Logger.Level.INFO,
+                    name()
+                        + ": "
+                        + item.id()
+                        + " overtaken, the contract is at block "
+                        + latest
+                        + " ("
+                        + reason
+                        + ")");
+                return (WorkOutcome)
+                    new WorkOutcome.AlreadyDone(
+                        "another update landed first; the contract is at block " + latest);
+              }
+              return revertOutcome(item, reason);
+            })
+        .otherwise(error -> revertOutcome(item, reason));
   }
 
   private WorkOutcome revertOutcome(final WorkItem item, final String reason) {

@@ -52,6 +52,14 @@ final class CommitmentSchedule {
     demanded = demanded == 0 ? block : Math.min(demanded, block);
   }
 
+  /**
+   * The commitment taken as the first of set {@code setId} cannot hand over: take the set's next
+   * one at once, as if it were the first.
+   */
+  void reopenSet(final long setId) {
+    lastTakenSetId = Math.min(lastTakenSetId, setId - 1);
+  }
+
   /** The demanded block still waiting for a commitment, or 0. */
   long demanded() {
     return demanded;

@@ -51,7 +51,6 @@ public final class RelayChainMmr {
   private static final byte[] NODES = StorageKey.prefix("Mmr", "Nodes");
   private static final byte[] NEXT_AUTHORITIES =
       StorageKey.prefix("BeefyMmrLeaf", "BeefyNextAuthorities");
-  private static final byte[] SESSION_INDEX = StorageKey.prefix("Session", "CurrentIndex");
   private static final byte[] PARACHAINS = StorageKey.prefix("Paras", "Parachains");
   private static final byte[] HEADS = StorageKey.prefix("Paras", "Heads");
 
@@ -300,15 +299,16 @@ public final class RelayChainMmr {
                                         + " (a reorganisation below finality?)"));
                           }
                           return Future.all(
-                                  leafOf(header, hash, blockHash),
+                                  leafCandidates(header, hash, blockHash),
                                   storage(ROOT_HASH, hash),
                                   storage(NUMBER_OF_LEAVES, hash))
                               .map(
                                   all -> {
-                                    final MmrLeaf leaf = all.resultAt(0);
+                                    final List<MmrLeaf> candidates = all.resultAt(0);
                                     final H256 runtimeRoot = H256.wrap(all.<byte[]>resultAt(1));
                                     final long runtimeLeaves =
                                         ScaleReader.of(all.<byte[]>resultAt(2)).readU64();
+                                    final MmrLeaf leaf = matching(candidates, runtimeRoot);
                                     mmr.append(leaf.hash());
                                     final H256 root = mmr.root();
                                     if (!root.equals(runtimeRoot)
@@ -342,47 +342,64 @@ public final class RelayChainMmr {
                         }));
   }
 
-  /** The leaf block {@code header} appended: it describes the parent. */
-  private Future<MmrLeaf> leafOf(
+  /**
+   * The leaf block {@code header} appended, which describes the parent: its {@code
+   * BeefyNextAuthorities} is the value pallet-mmr's {@code on_initialize} read. That is the
+   * parent's value, unless the session changes in this very block and the runtime runs the rotation
+   * before pallet-mmr (Session declared first): then it is the block's own. The devnet's Kusama
+   * runtime (spec 1000000) reads the parent's even then (measured at its first real session
+   * change), newer runtimes declare Session first; so where the two differ both leaves are
+   * candidates, and the one whose root the runtime has is taken. The parent's also ignores a value
+   * a dev tool ({@code dev_setStorage}) overwrote in place, which the runtime never saw.
+   */
+  private Future<List<MmrLeaf>> leafCandidates(
       final BlockHeader header, final String hash, final String parentAsServed) {
-    final String parent = header.parentHash();
     return Future.all(
-            nextAuthoritiesSeenBy(hash, parentAsServed), parachainHeadsRoot(parentAsServed))
+            storage(NEXT_AUTHORITIES, parentAsServed),
+            storage(NEXT_AUTHORITIES, hash),
+            parachainHeadsRoot(parentAsServed))
         .map(
             all -> {
-              final ScaleReader set = ScaleReader.of(all.<byte[]>resultAt(0));
-              final long id = set.readU64();
-              final long length = set.readU32();
-              final H256 keyset = H256.read(set);
-              set.requireEnd("BeefyMmrLeaf.BeefyNextAuthorities");
-              return new MmrLeaf(
-                  0,
-                  header.number() - 1,
-                  H256.fromHex(parent),
-                  id,
-                  length,
-                  keyset,
-                  all.resultAt(1));
+              final List<MmrLeaf> leaves = new ArrayList<>(2);
+              leaves.add(leaf(header, all.resultAt(0), all.resultAt(2)));
+              if (!java.util.Arrays.equals(all.<byte[]>resultAt(0), all.<byte[]>resultAt(1))) {
+                leaves.add(leaf(header, all.resultAt(1), all.resultAt(2)));
+              }
+              return leaves;
             });
   }
 
-  /**
-   * {@code BeefyNextAuthorities} as pallet-mmr's {@code on_initialize} read it: the parent's value,
-   * unless the session changed in this very block (Session's {@code on_initialize} runs first and
-   * writes the new set). Reading the block's own state otherwise would also pick up a value
-   * overwritten in place by a dev tool ({@code dev_setStorage}), which the runtime never saw.
-   */
-  private Future<byte[]> nextAuthoritiesSeenBy(final String hash, final String parentAsServed) {
-    return Future.all(
-            storageOr(SESSION_INDEX, hash, new byte[4]),
-            storageOr(SESSION_INDEX, parentAsServed, new byte[4]))
-        .compose(
-            index ->
-                storage(
-                    NEXT_AUTHORITIES,
-                    java.util.Arrays.equals(index.<byte[]>resultAt(0), index.<byte[]>resultAt(1))
-                        ? parentAsServed
-                        : hash));
+  private static MmrLeaf leaf(
+      final BlockHeader header, final byte[] nextAuthorities, final H256 parachainHeads) {
+    final ScaleReader set = ScaleReader.of(nextAuthorities);
+    final long id = set.readU64();
+    final long length = set.readU32();
+    final H256 keyset = H256.read(set);
+    set.requireEnd("BeefyMmrLeaf.BeefyNextAuthorities");
+    return new MmrLeaf(
+        0,
+        header.number() - 1,
+        H256.fromHex(header.parentHash()),
+        id,
+        length,
+        keyset,
+        parachainHeads);
+  }
+
+  /** The candidate whose append gives {@code runtimeRoot}; else the first (which then fails). */
+  private MmrLeaf matching(final List<MmrLeaf> candidates, final H256 runtimeRoot) {
+    if (candidates.size() == 1) {
+      return candidates.get(0);
+    }
+    for (final MmrLeaf candidate : candidates) {
+      final PartialMerkleMountainRange trial =
+          PartialMerkleMountainRange.fromPeaks(mmr.leafCount(), mmr.peaks());
+      trial.append(candidate.hash());
+      if (trial.root().equals(runtimeRoot)) {
+        return candidate;
+      }
+    }
+    return candidates.get(0);
   }
 
   private Future<H256> parachainHeadsRoot(final String at) {

@@ -106,6 +106,43 @@ class BeefyToEthereumRouteIT {
     }
   }
 
+  /**
+   * Two relayers with their own keys and stores race on the same commitments: each update lands
+   * once, and the one that came second counts it as done (a stale estimate, or a revert in the same
+   * block), never as a failure.
+   */
+  @Test
+  void shouldCountACommitmentAnotherRelayerLandedFirstAsDone() throws Exception {
+    final Relayer first = Relayer.start(dir.resolve("first"), "fiat-shamir", 5, 3);
+    final Relayer second = Relayer.start(dir.resolve("second"), "fiat-shamir", 6, 3);
+    try {
+      final long before = latest();
+      awaitThat(
+          () ->
+              first.submissions("fiat-shamir", "accepted")
+                          + second.submissions("fiat-shamir", "accepted")
+                      >= 4
+                  && first.submissions("fiat-shamir", "already_done")
+                          + second.submissions("fiat-shamir", "already_done")
+                      >= 1,
+          PROGRESS);
+      final long latest = latest();
+      for (final Relayer relayer : List.of(first, second)) {
+        assertThat(relayer.submissions("fiat-shamir", "reverted")).isZero();
+        assertThat(relayer.submissions("fiat-shamir", "failed")).isZero();
+        assertThat(relayer.submissions("fiat-shamir", "refused")).isZero();
+      }
+      for (long block = before + 1; block <= latest; block++) {
+        assertThat(DevnetBeefyRelay.newMmrRootEvents(devnet, block))
+            .as("block %d", block)
+            .isLessThanOrEqualTo(1);
+      }
+    } finally {
+      first.stop();
+      second.stop();
+    }
+  }
+
   @Test
   void shouldRefuseAJustificationOverAWrongPayloadAndLeaveTheContractAlone() throws Exception {
     final Relayer relayer = Relayer.start(dir.resolve("corrupt"), "fiat-shamir", 7, 2);
@@ -188,7 +225,7 @@ class BeefyToEthereumRouteIT {
   }
 
   /** The relayer service on one route, in this JVM. */
-  private static final class Relayer {
+  static final class Relayer {
     final RelayerMetrics metrics = new RelayerMetrics();
     final Vertx vertx = Vertx.vertx();
     final int port = LoopbackPorts.free();
@@ -199,7 +236,8 @@ class BeefyToEthereumRouteIT {
         throws Exception {
       final Relayer relayer = new Relayer();
       final Path file =
-          DevnetBeefyRelay.writeConfig(devnet, dir, protocol, account, minInterval, relayer.port);
+          DevnetBeefyRelay.writeConfig(
+              SharedDevnet.get(), dir, protocol, account, minInterval, relayer.port);
       final RelayerConfig config = new ConfigLoader(Map.of()).load(file, Map.of()).config();
       relayer.service =
           new RelayerService(
@@ -251,6 +289,21 @@ class BeefyToEthereumRouteIT {
     double mmrMismatches() {
       final Counter counter = metrics.registry().find("relayer.beefy.mmr.root.mismatch").counter();
       return counter == null ? 0 : counter.count();
+    }
+
+    double itemsIn(final String state) {
+      final io.micrometer.core.instrument.Gauge gauge =
+          metrics.registry().find("relayer.route.items").tag("state", state).gauge();
+      return gauge == null ? 0 : gauge.value();
+    }
+
+    java.net.http.HttpResponse<String> get(final String path) throws Exception {
+      return java.net.http.HttpClient.newHttpClient()
+          .send(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create("http://127.0.0.1:" + port + path))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     /** Items of the route not yet final either way (queued, in flight, submitted, failed). */

@@ -55,6 +55,18 @@ class CommitmentScheduleTest {
   }
 
   @Test
+  void shouldTakeTheNextCommitmentOfASetReopenedBecauseItsFirstCouldNotHandOver() {
+    final CommitmentSchedule schedule = new CommitmentSchedule(10, 100, 7);
+    assertThat(schedule.take(101, 8, 100)).isTrue();
+    assertThat(schedule.take(102, 8, 100)).isFalse();
+
+    schedule.reopenSet(8);
+
+    assertThat(schedule.take(102, 8, 100)).isTrue();
+    assertThat(schedule.take(103, 8, 100)).isFalse();
+  }
+
+  @Test
   void shouldNotTakeADemandedBlockTheContractAlreadyHas() {
     final CommitmentSchedule schedule = new CommitmentSchedule(1000, 100, 7);
     schedule.demand(120);
