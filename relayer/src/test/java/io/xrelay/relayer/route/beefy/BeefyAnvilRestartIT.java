@@ -2,11 +2,13 @@ package io.xrelay.relayer.route.beefy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Vertx;
 import io.xrelay.config.ConfigLoader;
 import io.xrelay.config.RelayerConfig;
 import io.xrelay.devnet.Devnet;
+import io.xrelay.devnet.DevnetEthereumAccounts;
 import io.xrelay.devnet.SharedDevnet;
 import io.xrelay.ethereum.beefy.BeefyClient;
 import io.xrelay.ethereum.rpc.BlockTag;
@@ -23,6 +25,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -35,14 +38,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The devnet's anvil really restarted in the middle of an interactive submission: stopped with
  * SIGTERM (it writes its state) after the route's {@code submitInitial} landed, held down for a few
- * seconds, and started again on the same port with the chain it had but an empty mempool. The route
- * must finish the update afterwards, with exactly one {@code NewMMRRoot} per block and the
- * runtime's MMR root in the contract. The cut connection alone is {@link BeefyEthereumOutageIT}.
+ * seconds, and started again on the same port with the chain it had but an empty mempool. Once
+ * while the route waits for the randao delay, once while its next transaction is in the mempool
+ * (lost in the restart). The route must finish the update afterwards, with exactly one {@code
+ * NewMMRRoot} per block and the runtime's MMR root in the contract. The cut connection alone is
+ * {@link BeefyEthereumOutageIT}.
  */
 class BeefyAnvilRestartIT {
   private static final Pattern INITIAL = Pattern.compile("/block/(\\d+)/initial$");
   private static final Duration DOWN = Duration.ofSeconds(6);
   private static final int ACCOUNT = 6;
+  private static final DevnetEthereumAccounts.Account SENDER =
+      DevnetEthereumAccounts.ACCOUNTS.get(ACCOUNT);
 
   @TempDir Path dir;
 
@@ -51,6 +58,37 @@ class BeefyAnvilRestartIT {
       throws Exception {
     // Down as soon as a ticket exists: the route then waits for the randao delay.
     restartMidSubmission((devnet, initial) -> {});
+  }
+
+  @Test
+  void shouldFinishTheInteractiveUpdateAfterAnvilLostTheRoutesPendingTransactionInTheRestart()
+      throws Exception {
+    // Down while the route's next step (randao or final) waits in the mempool, which anvil does
+    // not save: the route must notice that its transaction is gone.
+    final List<String> lost = new ArrayList<>();
+    restartMidSubmission(
+        (devnet, initial) -> {
+          BeefyToEthereumRouteIT.awaitThat(
+              () -> !pendingFrom(devnet, SENDER.address()).isEmpty(), Duration.ofMinutes(2), 20);
+          for (final JsonNode tx : pendingFrom(devnet, SENDER.address())) {
+            lost.add(tx.path("hash").asText());
+            System.out.printf(
+                "stopping anvil with the route's transaction %s (nonce %d, selector %s) pending%n",
+                tx.path("hash").asText(),
+                Long.decode(tx.path("nonce").asText()),
+                tx.path("input").asText().substring(0, 10));
+          }
+        });
+    for (final String hash : lost) {
+      // Mined before the stop after all? Then this run did not test the loss.
+      assertThat(
+              DevnetBeefyRelay.call(
+                      devnet().endpoints().ethereumHttp(), "eth_getTransactionReceipt", hash)
+                  .path("blockHash")
+                  .isMissingNode())
+          .as("receipt of %s after the restart", hash)
+          .isTrue();
+    }
   }
 
   /** Waits, with the initial step landed, until anvil should go down. */
@@ -119,6 +157,11 @@ class BeefyAnvilRestartIT {
       if (service != null) {
         service.stop().await(60, TimeUnit.SECONDS);
       }
+      try {
+        dropFromMempool(devnet, SENDER.address());
+      } catch (Exception e) {
+        System.out.println("could not empty anvil's mempool of " + SENDER + ": " + e);
+      }
       relayerVertx.close().await(10, TimeUnit.SECONDS);
       vertx.close().await(10, TimeUnit.SECONDS);
     }
@@ -126,6 +169,37 @@ class BeefyAnvilRestartIT {
 
   private static Devnet devnet() {
     return SharedDevnet.get();
+  }
+
+  /** The transactions from {@code sender} ready to be mined in anvil's mempool. */
+  private static List<JsonNode> pendingFrom(final Devnet devnet, final String sender) {
+    try {
+      final JsonNode pending =
+          DevnetBeefyRelay.call(devnet.endpoints().ethereumHttp(), "txpool_content")
+              .path("pending");
+      final List<JsonNode> transactions = new ArrayList<>();
+      pending
+          .fields()
+          .forEachRemaining(
+              entry -> {
+                if (entry.getKey().equalsIgnoreCase(sender)) {
+                  entry.getValue().forEach(transactions::add);
+                }
+              });
+      return transactions;
+    } catch (Exception e) {
+      return List.of();
+    }
+  }
+
+  /**
+   * Drops what the stopped route left in anvil's mempool (a transaction behind a nonce lost in the
+   * restart waits there for good), so the next user of the account starts from the chain alone. By
+   * sender: anvil_dropTransaction does not find queued transactions.
+   */
+  private static void dropFromMempool(final Devnet devnet, final String sender) throws Exception {
+    DevnetBeefyRelay.call(
+        devnet.endpoints().ethereumHttp(), "anvil_removePoolTransactions", sender);
   }
 
   /** -1 while anvil cannot answer. */
