@@ -61,7 +61,9 @@ class DevnetEthereumRestartIT {
       assertThat(RPC.call(eth, "eth_getTransactionByHash", queued).isNull()).isFalse();
       final long before = anvilPid(devnet);
 
+      final long stopping = System.nanoTime();
       devnet.stopEthereum();
+      final long stopped = System.nanoTime();
       assertThat(ChildProcess.isAlive(before)).isFalse();
       assertThatThrownBy(() -> RPC.call(eth, "eth_blockNumber"))
           .isInstanceOf(DevnetException.class);
@@ -69,7 +71,15 @@ class DevnetEthereumRestartIT {
       assertThat(Devnet.running(devnet.dataDir())).isPresent();
       assertThat(pids(devnet)).doesNotContain(before);
 
+      final long starting = System.nanoTime();
       devnet.startEthereum();
+      System.out.printf(
+          "anvil at block %d (state file %d bytes): stopped in %.2f s, listening %.2f s after"
+              + " its start%n",
+          Long.decode(head.path("number").asText()),
+          java.nio.file.Files.size(devnet.dataDir().resolve("devnet/anvil-state/state.json")),
+          (stopped - stopping) / 1e9,
+          (System.nanoTime() - starting) / 1e9);
       final long after = anvilPid(devnet);
       assertThat(after).isNotEqualTo(before);
       assertThat(ChildProcess.isAlive(after)).isTrue();
