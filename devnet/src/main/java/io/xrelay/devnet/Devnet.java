@@ -47,6 +47,15 @@ public final class Devnet implements AutoCloseable {
   private static final String KUSAMA_CHOPSTICKS = "kusamaChopsticks";
   // Watched by block-producer.mjs, which runs in the devnet directory.
   private static final String PRODUCER_PAUSED = "block-producer.paused";
+  // anvil's record in the state file: {"pid": <0 while stopped>, "command": [...]}.
+  private static final String ANVIL = "anvil";
+  private static final String ANVIL_STATE = "anvil-state";
+  private static final String ANVIL_LOG = "anvil.log";
+  private static final Duration ANVIL_START_TIMEOUT = Duration.ofSeconds(30);
+  // anvil writes its whole state (every past block's too) on SIGTERM before it exits.
+  private static final Duration ANVIL_STOP_TIMEOUT = Duration.ofSeconds(60);
+  private static final Pattern ANVIL_LISTENING =
+      Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)");
 
   private final DevnetOptions options;
   private final DevnetEndpoints endpoints;
@@ -113,27 +122,43 @@ public final class Devnet implements AutoCloseable {
               Pattern.compile("(Connected relaychain)"));
 
       int ethereumPort = 0;
+      List<String> anvilCommand = List.of();
+      long anvilPid = 0;
       if (options.ethereum()) {
         ethereumPort = options.ethereumPort() > 0 ? options.ethereumPort() : freePort();
+        final Path anvilState = dir.resolve(ANVIL_STATE);
+        // A new devnet's Ethereum starts at genesis, never at the head of an earlier run.
+        deleteTree(anvilState);
+        // It must exist as a directory, or anvil takes the path for the state file itself.
+        createDirectories(anvilState);
+        anvilCommand =
+            List.of(
+                home.anvil().toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(ethereumPort),
+                "--block-time",
+                Long.toString(Math.max(1, options.blockInterval().toSeconds())),
+                "--slots-in-an-epoch",
+                "1",
+                // Dumped every second and on SIGTERM, loaded at start: a restarted anvil goes on
+                // with the same blocks, contracts, nonces and balances (its mempool is lost).
+                "--state",
+                anvilState.toString(),
+                "--state-interval",
+                "1",
+                // Without the states of past blocks, calls at a block before the restart (the
+                // finalized tag among them) fail until anvil has built enough new blocks. The
+                // price: the file holds every block's state and grows by about 80 KB a block with
+                // the BeefyClient (48 MB after 600 blocks, 16% of a core to dump each second).
+                "--preserve-historical-states");
         final ChildProcess anvil =
-            ChildProcess.start(
-                "anvil",
-                List.of(
-                    home.anvil().toString(),
-                    "--host",
-                    "127.0.0.1",
-                    "--port",
-                    Integer.toString(ethereumPort),
-                    "--block-time",
-                    Long.toString(Math.max(1, options.blockInterval().toSeconds())),
-                    "--slots-in-an-epoch",
-                    "1"),
-                dir,
-                dir.resolve("anvil.log"));
+            ChildProcess.start("anvil", anvilCommand, dir, dir.resolve(ANVIL_LOG));
         started.add(anvil);
         recordStarting(dir, started);
-        anvil.awaitLog(
-            Duration.ofSeconds(30), Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)"));
+        anvil.awaitLog(ANVIL_START_TIMEOUT, ANVIL_LISTENING);
+        anvilPid = anvil.pid();
       }
 
       final int kusamaChopsticksPort = Integer.parseInt(ports[0]);
@@ -187,7 +212,7 @@ public final class Devnet implements AutoCloseable {
       final Path config = writeRelayerConfig(options, endpoints, beefyClient);
       final List<Long> pids = started.stream().map(ChildProcess::pid).toList();
       final Devnet devnet = new Devnet(options, endpoints, pids, config);
-      devnet.writeState();
+      devnet.writeState(anvilPid, anvilCommand);
       removeHook(stopOnExit);
       return devnet;
     } catch (RuntimeException e) {
@@ -262,6 +287,13 @@ public final class Devnet implements AutoCloseable {
       final JsonNode json = JSON.readTree(state.toFile());
       final List<Long> pids = new ArrayList<>();
       json.path("pids").forEach(pid -> pids.add(pid.asLong()));
+      // anvil is out of the pid list while a stop or start of it runs: stop it all the same.
+      if (json.get(ANVIL) instanceof ObjectNode anvil) {
+        final long pid = liveAnvilPid(anvil);
+        if (pid > 0 && !pids.contains(pid)) {
+          pids.add(pid);
+        }
+      }
       for (int i = pids.size() - 1; i >= 0; i--) {
         ChildProcess.stop(pids.get(i));
       }
@@ -285,6 +317,93 @@ public final class Devnet implements AutoCloseable {
   /** Lets the block producer make blocks again. Idempotent. */
   public void resumeBlockProduction() {
     deleteIfExists(options.devnetDir().resolve(PRODUCER_PAUSED));
+  }
+
+  /**
+   * Stops the devnet's Ethereum node (anvil) gracefully: on SIGTERM it writes its state, so {@link
+   * #startEthereum()} brings back the same chain. Transactions in its mempool are lost. The rest of
+   * the devnet keeps running, and {@link #running} still finds it. Idempotent; works on a devnet
+   * started by another process, through the state file.
+   *
+   * @throws DevnetException for a devnet without Ethereum, or when anvil had to be killed before it
+   *     finished writing its state
+   */
+  public synchronized void stopEthereum() {
+    final ObjectNode state = readState();
+    final ObjectNode anvil = anvilRecord(state);
+    final long pid = liveAnvilPid(anvil);
+    // Out of the pid list first: the devnet counts as running while anvil is down.
+    removePid(state, anvil.path("pid").asLong(0));
+    writeState(options.devnetDir(), state);
+    if (pid > 0 && !ChildProcess.stop(pid, ANVIL_STOP_TIMEOUT)) {
+      anvil.put("pid", 0);
+      writeState(options.devnetDir(), state);
+      throw new DevnetException(
+          "anvil (pid "
+              + pid
+              + ") did not exit within "
+              + ANVIL_STOP_TIMEOUT.toSeconds()
+              + " s of SIGTERM and was killed; its saved state may be older than its chain");
+    }
+    anvil.put("pid", 0);
+    writeState(options.devnetDir(), state);
+  }
+
+  /**
+   * Starts the devnet's anvil again with the same command (port and state directory), so it loads
+   * the state it wrote when stopped, and waits until it listens. Records its new pid, so {@link
+   * #stop} stops it. Idempotent: does nothing while anvil runs.
+   */
+  public synchronized void startEthereum() {
+    final ObjectNode state = readState();
+    final ObjectNode anvil = anvilRecord(state);
+    if (liveAnvilPid(anvil) > 0) {
+      return;
+    }
+    final List<String> command = new ArrayList<>();
+    anvil.path("command").forEach(part -> command.add(part.asText()));
+    final Path dir = options.devnetDir();
+    // The old process's port may take a moment to be free again.
+    final Instant deadline = Instant.now().plus(ANVIL_START_TIMEOUT);
+    while (true) {
+      final ChildProcess started =
+          ChildProcess.start("anvil", command, dir, dir.resolve(ANVIL_LOG), true);
+      // Recorded before it listens, so that a devnet down meanwhile stops it too.
+      anvil.put("pid", started.pid());
+      state.withArray("pids").add(started.pid());
+      writeState(dir, state);
+      try {
+        started.awaitLog(ANVIL_START_TIMEOUT, ANVIL_LISTENING);
+        return;
+      } catch (DevnetException e) {
+        started.stop();
+        removePid(state, started.pid());
+        anvil.put("pid", 0);
+        writeState(dir, state);
+        if (Instant.now().isAfter(deadline) || !bindFailed(dir.resolve(ANVIL_LOG))) {
+          throw e;
+        }
+        sleep(500);
+      }
+    }
+  }
+
+  /**
+   * Stops anvil and starts it again on the same port with its saved state (see {@link
+   * #stopEthereum()}, {@link #startEthereum()}).
+   */
+  public void restartEthereum() {
+    stopEthereum();
+    startEthereum();
+  }
+
+  private static boolean bindFailed(final Path log) {
+    try {
+      final String text = Files.readString(log);
+      return text.substring(Math.max(0, text.length() - 2000)).contains("in use");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   public DevnetEndpoints endpoints() {
@@ -322,15 +441,82 @@ public final class Devnet implements AutoCloseable {
     stop(options.dataDir());
   }
 
-  private void writeState() {
+  private void writeState(final long anvilPid, final List<String> anvilCommand) {
     final ObjectNode state = toJson();
     state.set(KUSAMA_CHOPSTICKS, endpoints.kusamaChopsticksJson());
     final ArrayNode pidArray = state.putArray("pids");
     pids.forEach(pidArray::add);
+    if (!anvilCommand.isEmpty()) {
+      final ObjectNode anvil = state.putObject(ANVIL).put("pid", anvilPid);
+      anvilCommand.forEach(anvil.putArray("command")::add);
+    }
+    writeState(options.devnetDir(), state);
+  }
+
+  /**
+   * Replaces the state file in one step, so another process reading it meanwhile sees the old
+   * content or the new, never a part.
+   */
+  private static void writeState(final Path dir, final ObjectNode state) {
+    final Path file = dir.resolve(STATE_FILE);
+    final Path temporary = dir.resolve(STATE_FILE + ".tmp");
     try {
-      JSON.writeValue(options.devnetDir().resolve(STATE_FILE).toFile(), state);
+      JSON.writeValue(temporary.toFile(), state);
+      Files.move(
+          temporary,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new DevnetException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private ObjectNode readState() {
+    final Path file = options.devnetDir().resolve(STATE_FILE);
+    try {
+      if (JSON.readTree(file.toFile()) instanceof ObjectNode state) {
+        return state;
+      }
+      throw new DevnetException(file + " holds no devnet");
+    } catch (IOException e) {
+      throw new DevnetException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** anvil's record in the state file; fails for a devnet without Ethereum. */
+  private static ObjectNode anvilRecord(final ObjectNode state) {
+    if (state.get(ANVIL) instanceof ObjectNode anvil && anvil.path("command").size() > 0) {
+      return anvil;
+    }
+    throw new DevnetException(
+        "this devnet records no anvil (no Ethereum, or started before anvil was recorded)");
+  }
+
+  /**
+   * The recorded anvil pid when it is alive and still anvil: a pid of an exited process may have
+   * been handed to another one.
+   */
+  private static long liveAnvilPid(final ObjectNode anvil) {
+    final long pid = anvil.path("pid").asLong(0);
+    if (pid <= 0 || !ChildProcess.isAlive(pid)) {
+      return 0;
+    }
+    // By name: the system reports the executable with links resolved.
+    final String executable =
+        Path.of(anvil.path("command").path(0).asText("anvil")).getFileName().toString();
+    final Optional<String> command = ChildProcess.command(pid);
+    return command.isEmpty() || Path.of(command.get()).getFileName().toString().equals(executable)
+        ? pid
+        : 0;
+  }
+
+  private static void removePid(final ObjectNode state, final long pid) {
+    final ArrayNode pids = state.withArray("pids");
+    for (int i = pids.size() - 1; i >= 0; i--) {
+      if (pids.get(i).asLong() == pid) {
+        pids.remove(i);
+      }
     }
   }
 
@@ -559,6 +745,19 @@ public final class Devnet implements AutoCloseable {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new DevnetException("cannot create " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteTree(final Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+      for (final Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new DevnetException("cannot delete " + root + ": " + e.getMessage(), e);
     }
   }
 

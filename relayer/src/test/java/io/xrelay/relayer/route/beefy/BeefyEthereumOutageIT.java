@@ -28,11 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Ethereum node goes away in the middle of an interactive submission and comes back, as a
- * restarted anvil would if it kept its state. The devnet's anvil keeps no state across restarts, so
- * the outage is made by a TCP proxy in front of it (the fault a real part cannot show here):
- * refused connections and cut sockets for a while, right after {@code submitInitial} landed. The
- * route must finish the update afterwards, with one {@code NewMMRRoot} for its block.
+ * The connection to the Ethereum node is cut in the middle of an interactive submission while the
+ * node itself runs on: a TCP proxy in front of anvil refuses connections and cuts sockets for a
+ * while, right after {@code submitInitial} landed. The route must finish the update afterwards,
+ * with one {@code NewMMRRoot} for its block. A real anvil restart (same chain, mempool lost) is
+ * {@link BeefyAnvilRestartIT}.
  */
 class BeefyEthereumOutageIT {
   @TempDir Path dir;

@@ -215,12 +215,19 @@ class BeefyToEthereumRouteIT {
 
   static void awaitThat(final BooleanSupplier condition, final Duration timeout)
       throws InterruptedException {
+    awaitThat(condition, timeout, 500);
+  }
+
+  /** Checks {@code condition} every {@code pollMillis} until it holds. */
+  static void awaitThat(
+      final BooleanSupplier condition, final Duration timeout, final long pollMillis)
+      throws InterruptedException {
     final long deadline = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("not within " + timeout);
       }
-      Thread.sleep(500);
+      Thread.sleep(pollMillis);
     }
   }
 

@@ -122,6 +122,11 @@ final class DevnetBeefyRelay {
 
   /** How many {@code NewMMRRoot} events the contract emitted for {@code block}. */
   static int newMmrRootEvents(final Devnet devnet, final long block) throws Exception {
+    return (int) newMmrRootBlocks(devnet).stream().filter(number -> number == block).count();
+  }
+
+  /** The block number of every {@code NewMMRRoot} event the contract emitted, in chain order. */
+  static List<Long> newMmrRootBlocks(final Devnet devnet) throws Exception {
     final String topic =
         io.xrelay.proofs.Hashing.keccak256(
                 "NewMMRRoot(bytes32,uint64)".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
@@ -139,15 +144,12 @@ final class DevnetBeefyRelay {
                 devnet.beefyClient().orElseThrow().address(),
                 "topics",
                 List.of(topic)));
-    int count = 0;
+    final List<Long> blocks = new java.util.ArrayList<>();
     for (final JsonNode log : logs) {
       final String data = log.path("data").asText();
       // data = mmrRoot (32 bytes) ++ blockNumber (uint64 in a 32-byte word)
-      final long number = Long.parseLong(data.substring(2 + 64 + 48), 16);
-      if (number == block) {
-        count++;
-      }
+      blocks.add(Long.parseLong(data.substring(2 + 64 + 48), 16));
     }
-    return count;
+    return blocks;
   }
 }
