@@ -146,13 +146,15 @@ public final class Devnet implements AutoCloseable {
                 // with the same blocks, contracts, nonces and balances (its mempool is lost).
                 "--state",
                 anvilState.toString(),
+                // A stop by SIGTERM (restartEthereum, devnet down) writes the state anyway; the
+                // interval only bounds what a SIGKILL loses. Past blocks' states are not kept
+                // (--preserve-historical-states): they grow the file by about 80 KB a block (48
+                // MB after 600 blocks, 16% of a core to rewrite each second), too much for a devnet
+                // that runs for hours. After a restart, calls at a block from before it (the
+                // finalized tag among them, for two blocks) fail until anvil has built new ones;
+                // clients retry.
                 "--state-interval",
-                "1",
-                // Without the states of past blocks, calls at a block before the restart (the
-                // finalized tag among them) fail until anvil has built enough new blocks. The
-                // price: the file holds every block's state and grows by about 80 KB a block with
-                // the BeefyClient (48 MB after 600 blocks, 16% of a core to dump each second).
-                "--preserve-historical-states");
+                "30");
         final ChildProcess anvil =
             ChildProcess.start("anvil", anvilCommand, dir, dir.resolve(ANVIL_LOG));
         started.add(anvil);

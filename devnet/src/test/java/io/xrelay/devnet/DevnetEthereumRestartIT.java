@@ -98,8 +98,6 @@ class DevnetEthereumRestartIT {
       assertThat(RPC.call(eth, "eth_getTransactionCount", SENDER, "latest").asText())
           .isEqualTo(nonce);
       assertThat(RPC.call(eth, "eth_getBalance", SENDER, "latest").asText()).isEqualTo(balance);
-      // States of past blocks are kept too (--preserve-historical-states).
-      assertThat(RPC.call(eth, "eth_getBalance", SENDER, minedIn).asText()).isEqualTo(balance);
       assertThat(RPC.call(eth, "eth_getTransactionByHash", queued).isNull()).isTrue();
 
       // New blocks go on from the old head.
