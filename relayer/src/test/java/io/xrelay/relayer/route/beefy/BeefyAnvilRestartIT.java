@@ -3,31 +3,22 @@ package io.xrelay.relayer.route.beefy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Vertx;
-import io.xrelay.config.ConfigLoader;
-import io.xrelay.config.RelayerConfig;
 import io.xrelay.devnet.Devnet;
 import io.xrelay.devnet.DevnetEthereumAccounts;
 import io.xrelay.devnet.SharedDevnet;
 import io.xrelay.ethereum.beefy.BeefyClient;
 import io.xrelay.ethereum.rpc.BlockTag;
 import io.xrelay.ethereum.rpc.HttpEthereumRpc;
-import io.xrelay.relayer.metrics.RelayerMetrics;
-import io.xrelay.relayer.service.RelayerService;
-import io.xrelay.relayer.service.Stores;
-import io.xrelay.testing.LoopbackPorts;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -99,22 +90,9 @@ class BeefyAnvilRestartIT {
   private void restartMidSubmission(final StopPoint stopPoint) throws Exception {
     final Devnet devnet = devnet();
     final Vertx vertx = Vertx.vertx();
-    final Vertx relayerVertx = Vertx.vertx();
-    final RelayerMetrics metrics = new RelayerMetrics();
-    RelayerService service = null;
+    InProcessRelayer relayer = null;
     try {
-      final Path file =
-          DevnetBeefyRelay.writeConfig(
-              devnet, dir, "interactive", ACCOUNT, 3, LoopbackPorts.free());
-      final RelayerConfig config = new ConfigLoader(Map.of()).load(file, Map.of()).config();
-      service =
-          new RelayerService(
-              relayerVertx,
-              config,
-              Stores.open(relayerVertx, config.store(), Clock.systemUTC()),
-              metrics,
-              Clock.systemUTC());
-      service.start().await(180, TimeUnit.SECONDS);
+      relayer = InProcessRelayer.start(dir, "interactive", ACCOUNT, 3);
       final BeefyClient contract =
           new BeefyClient(
               HttpEthereumRpc.create(
@@ -143,7 +121,7 @@ class BeefyAnvilRestartIT {
           (stopped - stopping) / 1e9,
           (restarted - stopped) / 1e9,
           (finished - restarted) / 1e9,
-          count(metrics, "failed"));
+          relayer.submissions("failed"));
 
       final long latest = contract.latestBeefyBlock(BlockTag.LATEST).await(10, TimeUnit.SECONDS);
       assertThat(latest).isGreaterThanOrEqualTo(block).isGreaterThan(before);
@@ -151,18 +129,17 @@ class BeefyAnvilRestartIT {
       assertThat(roots).contains(latest).doesNotHaveDuplicates();
       assertThat(contract.latestMmrRoot(BlockTag.LATEST).await(10, TimeUnit.SECONDS))
           .isEqualTo(DevnetBeefyRelay.runtimeMmrRoot(devnet, latest));
-      assertThat(count(metrics, "reverted")).isZero();
+      assertThat(relayer.submissions("reverted")).isZero();
     } finally {
       devnet.startEthereum(); // idempotent; later tests share this anvil
-      if (service != null) {
-        service.stop().await(60, TimeUnit.SECONDS);
+      if (relayer != null) {
+        relayer.stop();
       }
       try {
         dropFromMempool(devnet, SENDER.address());
       } catch (Exception e) {
         System.out.println("could not empty anvil's mempool of " + SENDER + ": " + e);
       }
-      relayerVertx.close().await(10, TimeUnit.SECONDS);
       vertx.close().await(10, TimeUnit.SECONDS);
     }
   }
@@ -228,11 +205,5 @@ class BeefyAnvilRestartIT {
     } catch (SQLException e) {
       return OptionalLong.empty();
     }
-  }
-
-  private static double count(final RelayerMetrics metrics, final String outcome) {
-    final Counter counter =
-        metrics.registry().find("relayer.beefy.submissions").tag("outcome", outcome).counter();
-    return counter == null ? 0 : counter.count();
   }
 }

@@ -2,27 +2,19 @@ package io.xrelay.relayer.route.beefy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Vertx;
-import io.xrelay.config.ConfigLoader;
-import io.xrelay.config.RelayerConfig;
 import io.xrelay.devnet.Devnet;
 import io.xrelay.devnet.SharedDevnet;
 import io.xrelay.ethereum.beefy.BeefyClient;
 import io.xrelay.ethereum.rpc.BlockTag;
 import io.xrelay.ethereum.rpc.HttpEthereumRpc;
-import io.xrelay.relayer.metrics.RelayerMetrics;
-import io.xrelay.relayer.service.RelayerService;
-import io.xrelay.relayer.service.Stores;
 import io.xrelay.testing.LoopbackPorts;
 import io.xrelay.testing.TcpProxy;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,29 +34,20 @@ class BeefyEthereumOutageIT {
       throws Exception {
     final Devnet devnet = SharedDevnet.get();
     final Vertx proxyVertx = Vertx.vertx();
-    final Vertx relayerVertx = Vertx.vertx();
     final URI anvil = URI.create(devnet.endpoints().ethereumHttp());
     final TcpProxy proxy = TcpProxy.start(proxyVertx, anvil.getPort());
     final int port = proxy.port();
-    final RelayerMetrics metrics = new RelayerMetrics();
-    RelayerService service = null;
+    final int httpPort = LoopbackPorts.free();
+    InProcessRelayer relayer = null;
     try {
-      final Path file =
-          DevnetBeefyRelay.writeConfig(devnet, dir, "interactive", 6, 3, LoopbackPorts.free());
+      final Path file = DevnetBeefyRelay.writeConfig(devnet, dir, "interactive", 6, 3, httpPort);
       // The same config, but Ethereum through the proxy.
       Files.writeString(
           file,
           Files.readString(file)
               .replace(devnet.endpoints().ethereumHttp(), "http://127.0.0.1:" + port));
-      final RelayerConfig config = new ConfigLoader(Map.of()).load(file, Map.of()).config();
-      service =
-          new RelayerService(
-              relayerVertx,
-              config,
-              Stores.open(relayerVertx, config.store(), Clock.systemUTC()),
-              metrics,
-              Clock.systemUTC());
-      service.start().await(180, TimeUnit.SECONDS);
+      relayer = InProcessRelayer.startWith(file, httpPort);
+      final InProcessRelayer running = relayer;
 
       // Down as soon as a ticket exists: the relayer is then in the interactive wait.
       final BeefyClient direct =
@@ -80,18 +63,17 @@ class BeefyEthereumOutageIT {
       proxy.comeBack();
 
       BeefyToEthereumRouteIT.awaitThat(
-          () -> count(metrics, "accepted") >= 1, Duration.ofMinutes(4));
+          () -> running.submissions("accepted") >= 1, Duration.ofMinutes(4));
       final long latest = direct.latestBeefyBlock(BlockTag.LATEST).await(10, TimeUnit.SECONDS);
       assertThat(latest).isGreaterThan(before);
       assertThat(DevnetBeefyRelay.newMmrRootEvents(devnet, latest)).isEqualTo(1);
-      assertThat(count(metrics, "reverted")).isZero();
+      assertThat(relayer.submissions("reverted")).isZero();
       // The relayer met the outage (a transient failure), then finished from its ticket.
-      assertThat(count(metrics, "failed")).isPositive();
+      assertThat(relayer.submissions("failed")).isPositive();
     } finally {
-      if (service != null) {
-        service.stop().await(60, TimeUnit.SECONDS);
+      if (relayer != null) {
+        relayer.stop();
       }
-      relayerVertx.close().await(10, TimeUnit.SECONDS);
       proxyVertx.close().await(10, TimeUnit.SECONDS);
     }
   }
@@ -108,11 +90,5 @@ class BeefyEthereumOutageIT {
     } catch (java.sql.SQLException e) {
       return false;
     }
-  }
-
-  private static double count(final RelayerMetrics metrics, final String outcome) {
-    final Counter counter =
-        metrics.registry().find("relayer.beefy.submissions").tag("outcome", outcome).counter();
-    return counter == null ? 0 : counter.count();
   }
 }

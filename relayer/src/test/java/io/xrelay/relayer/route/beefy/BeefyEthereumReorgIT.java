@@ -42,8 +42,7 @@ class BeefyEthereumReorgIT {
     final BeefyClient contract =
         new BeefyClient(
             HttpEthereumRpc.create(vertx, HttpEthereumRpc.Options.of(List.of(anvil))), address);
-    final BeefyToEthereumRouteIT.Relayer relayer =
-        BeefyToEthereumRouteIT.Relayer.start(dir, "fiat-shamir", account, 3);
+    final InProcessRelayer relayer = InProcessRelayer.start(dir, "fiat-shamir", account, 3);
     try {
       BeefyToEthereumRouteIT.awaitThat(
           () -> relayer.submissions("fiat-shamir", "accepted") >= 1, PROGRESS);

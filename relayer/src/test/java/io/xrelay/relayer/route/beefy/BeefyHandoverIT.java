@@ -2,10 +2,7 @@ package io.xrelay.relayer.route.beefy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Vertx;
-import io.xrelay.config.ConfigLoader;
-import io.xrelay.config.RelayerConfig;
 import io.xrelay.devnet.Devnet;
 import io.xrelay.devnet.SharedDevnet;
 import io.xrelay.ethereum.beefy.BeefyClient;
@@ -13,20 +10,14 @@ import io.xrelay.ethereum.beefy.ValidatorSetState;
 import io.xrelay.ethereum.rpc.BlockTag;
 import io.xrelay.ethereum.rpc.HttpEthereumRpc;
 import io.xrelay.proofs.H256;
-import io.xrelay.relayer.metrics.RelayerMetrics;
-import io.xrelay.relayer.service.RelayerService;
-import io.xrelay.relayer.service.Stores;
 import io.xrelay.scale.Hex;
 import io.xrelay.scale.ScaleReader;
 import io.xrelay.scale.ScaleWriter;
 import io.xrelay.substrate.storage.StorageKey;
-import io.xrelay.testing.LoopbackPorts;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,24 +45,11 @@ class BeefyHandoverIT {
             HttpEthereumRpc.create(
                 vertx, HttpEthereumRpc.Options.of(List.of(devnet.endpoints().ethereumHttp()))),
             devnet.beefyClient().orElseThrow().address());
-    final RelayerMetrics metrics = new RelayerMetrics();
-    final Vertx relayerVertx = Vertx.vertx();
-    RelayerService service = null;
+    final InProcessRelayer relayer = InProcessRelayer.start(dir, "fiat-shamir", 5, 3);
     try {
-      final Path file =
-          DevnetBeefyRelay.writeConfig(devnet, dir, "fiat-shamir", 5, 3, LoopbackPorts.free());
-      final RelayerConfig config = new ConfigLoader(Map.of()).load(file, Map.of()).config();
-      service =
-          new RelayerService(
-              relayerVertx,
-              config,
-              Stores.open(relayerVertx, config.store(), Clock.systemUTC()),
-              metrics,
-              Clock.systemUTC());
-      service.start().await(180, TimeUnit.SECONDS);
-      final double acceptedBefore = count(metrics, "accepted");
+      final double acceptedBefore = relayer.submissions("accepted");
       BeefyToEthereumRouteIT.awaitThat(
-          () -> count(metrics, "accepted") > acceptedBefore, Duration.ofMinutes(4));
+          () -> relayer.submissions("accepted") > acceptedBefore, Duration.ofMinutes(4));
 
       final ValidatorSetState current =
           contract.currentValidatorSet(BlockTag.LATEST).await(10, TimeUnit.SECONDS);
@@ -131,21 +109,11 @@ class BeefyHandoverIT {
       final long latest = contract.latestBeefyBlock(BlockTag.LATEST).await(10, TimeUnit.SECONDS);
       final H256 root = contract.latestMmrRoot(BlockTag.LATEST).await(10, TimeUnit.SECONDS);
       assertThat(root).isEqualTo(DevnetBeefyRelay.runtimeMmrRoot(devnet, latest));
-      assertThat(count(metrics, "reverted")).isZero();
-      final Counter mismatch = metrics.registry().find("relayer.beefy.mmr.root.mismatch").counter();
-      assertThat(mismatch.count()).isZero();
+      assertThat(relayer.submissions("reverted")).isZero();
+      assertThat(relayer.mmrMismatches()).isZero();
     } finally {
-      if (service != null) {
-        service.stop().await(60, TimeUnit.SECONDS);
-      }
-      relayerVertx.close().await(10, TimeUnit.SECONDS);
+      relayer.stop();
       vertx.close().await(10, TimeUnit.SECONDS);
     }
-  }
-
-  private static double count(final RelayerMetrics metrics, final String outcome) {
-    final Counter counter =
-        metrics.registry().find("relayer.beefy.submissions").tag("outcome", outcome).counter();
-    return counter == null ? 0 : counter.count();
   }
 }

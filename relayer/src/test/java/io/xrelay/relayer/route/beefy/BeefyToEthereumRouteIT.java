@@ -2,26 +2,17 @@ package io.xrelay.relayer.route.beefy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Vertx;
-import io.xrelay.config.ConfigLoader;
-import io.xrelay.config.RelayerConfig;
 import io.xrelay.devnet.Devnet;
 import io.xrelay.devnet.SharedDevnet;
 import io.xrelay.ethereum.beefy.BeefyClient;
 import io.xrelay.ethereum.rpc.BlockTag;
 import io.xrelay.ethereum.rpc.HttpEthereumRpc;
-import io.xrelay.relayer.metrics.RelayerMetrics;
-import io.xrelay.relayer.service.RelayerService;
-import io.xrelay.relayer.service.Stores;
-import io.xrelay.testing.LoopbackPorts;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -72,7 +63,8 @@ class BeefyToEthereumRouteIT {
 
   private void shouldKeepTheContractInSync(final String protocol, final int account)
       throws Exception {
-    final Relayer relayer = Relayer.start(dir.resolve(protocol), protocol, account, 3);
+    final InProcessRelayer relayer =
+        InProcessRelayer.start(dir.resolve(protocol), protocol, account, 3);
     try {
       final long before = latest();
       awaitThat(() -> relayer.submissions(protocol, "accepted") >= 2, PROGRESS);
@@ -113,8 +105,10 @@ class BeefyToEthereumRouteIT {
    */
   @Test
   void shouldCountACommitmentAnotherRelayerLandedFirstAsDone() throws Exception {
-    final Relayer first = Relayer.start(dir.resolve("first"), "fiat-shamir", 5, 3);
-    final Relayer second = Relayer.start(dir.resolve("second"), "fiat-shamir", 6, 3);
+    final InProcessRelayer first =
+        InProcessRelayer.start(dir.resolve("first"), "fiat-shamir", 5, 3);
+    final InProcessRelayer second =
+        InProcessRelayer.start(dir.resolve("second"), "fiat-shamir", 6, 3);
     try {
       final long before = latest();
       awaitThat(
@@ -127,7 +121,7 @@ class BeefyToEthereumRouteIT {
                       >= 1,
           PROGRESS);
       final long latest = latest();
-      for (final Relayer relayer : List.of(first, second)) {
+      for (final InProcessRelayer relayer : List.of(first, second)) {
         assertThat(relayer.submissions("fiat-shamir", "reverted")).isZero();
         assertThat(relayer.submissions("fiat-shamir", "failed")).isZero();
         assertThat(relayer.submissions("fiat-shamir", "refused")).isZero();
@@ -145,7 +139,8 @@ class BeefyToEthereumRouteIT {
 
   @Test
   void shouldRefuseAJustificationOverAWrongPayloadAndLeaveTheContractAlone() throws Exception {
-    final Relayer relayer = Relayer.start(dir.resolve("corrupt"), "fiat-shamir", 7, 2);
+    final InProcessRelayer relayer =
+        InProcessRelayer.start(dir.resolve("corrupt"), "fiat-shamir", 7, 2);
     final String relay = devnet.endpoints().kusamaHttp();
     try {
       try {
@@ -179,7 +174,8 @@ class BeefyToEthereumRouteIT {
    */
   @Test
   void shouldRelayARootOnDemandAheadOfAnIntervalThatNeverComesDue() throws Exception {
-    final Relayer relayer = Relayer.start(dir.resolve("demand"), "fiat-shamir", 5, 1_000_000);
+    final InProcessRelayer relayer =
+        InProcessRelayer.start(dir.resolve("demand"), "fiat-shamir", 5, 1_000_000);
     try {
       final long before = latest();
       awaitThat(() -> relayer.chainLatest() > before + 2, PROGRESS);
@@ -228,118 +224,6 @@ class BeefyToEthereumRouteIT {
         throw new AssertionError("not within " + timeout);
       }
       Thread.sleep(pollMillis);
-    }
-  }
-
-  /** The relayer service on one route, in this JVM. */
-  static final class Relayer {
-    final RelayerMetrics metrics = new RelayerMetrics();
-    final Vertx vertx = Vertx.vertx();
-    final int port = LoopbackPorts.free();
-    RelayerService service;
-
-    static Relayer start(
-        final Path dir, final String protocol, final int account, final int minInterval)
-        throws Exception {
-      final Relayer relayer = new Relayer();
-      final Path file =
-          DevnetBeefyRelay.writeConfig(
-              SharedDevnet.get(), dir, protocol, account, minInterval, relayer.port);
-      final RelayerConfig config = new ConfigLoader(Map.of()).load(file, Map.of()).config();
-      relayer.service =
-          new RelayerService(
-              relayer.vertx,
-              config,
-              Stores.open(relayer.vertx, config.store(), Clock.systemUTC()),
-              relayer.metrics,
-              Clock.systemUTC());
-      relayer.service.start().await(180, TimeUnit.SECONDS);
-      return relayer;
-    }
-
-    double submissions(final String protocol, final String outcome) {
-      final Counter counter =
-          metrics
-              .registry()
-              .find("relayer.beefy.submissions")
-              .tag("protocol", protocol)
-              .tag("outcome", outcome)
-              .counter();
-      return counter == null ? 0 : counter.count();
-    }
-
-    /** The newest BEEFY-justified block the route has seen. */
-    double chainLatest() {
-      final io.micrometer.core.instrument.Gauge gauge =
-          metrics.registry().find("relayer.beefy.chain.latest.block").gauge();
-      return gauge == null ? 0 : gauge.value();
-    }
-
-    java.net.http.HttpResponse<String> demand(final String route, final long block)
-        throws Exception {
-      return post("/api/v1/routes/" + route + "/beefy-root?block=" + block, true);
-    }
-
-    java.net.http.HttpResponse<String> post(final String path, final boolean withToken)
-        throws Exception {
-      final java.net.http.HttpRequest.Builder request =
-          java.net.http.HttpRequest.newBuilder(
-                  java.net.URI.create("http://127.0.0.1:" + port + path))
-              .POST(java.net.http.HttpRequest.BodyPublishers.noBody());
-      if (withToken) {
-        request.header("Authorization", "Bearer " + DevnetBeefyRelay.ADMIN_TOKEN);
-      }
-      return java.net.http.HttpClient.newHttpClient()
-          .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-    }
-
-    double mmrMismatches() {
-      final Counter counter = metrics.registry().find("relayer.beefy.mmr.root.mismatch").counter();
-      return counter == null ? 0 : counter.count();
-    }
-
-    double itemsIn(final String state) {
-      final io.micrometer.core.instrument.Gauge gauge =
-          metrics.registry().find("relayer.route.items").tag("state", state).gauge();
-      return gauge == null ? 0 : gauge.value();
-    }
-
-    java.net.http.HttpResponse<String> get(final String path) throws Exception {
-      return java.net.http.HttpClient.newHttpClient()
-          .send(
-              java.net.http.HttpRequest.newBuilder(
-                      java.net.URI.create("http://127.0.0.1:" + port + path))
-                  .build(),
-              java.net.http.HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Items of the route not yet final either way (queued, in flight, submitted, failed). */
-    double openItems() {
-      double open = 0;
-      for (final String state : List.of("pending", "in_flight", "submitted", "failed")) {
-        final io.micrometer.core.instrument.Gauge gauge =
-            metrics.registry().find("relayer.route.items").tag("state", state).gauge();
-        open += gauge == null ? 0 : gauge.value();
-      }
-      return open;
-    }
-
-    Timer latency(final String protocol, final String stage) {
-      return metrics
-          .registry()
-          .find("relayer.beefy.update.latency")
-          .tag("protocol", protocol)
-          .tag("stage", stage)
-          .timer();
-    }
-
-    DistributionSummary gas(final String protocol) {
-      return metrics.registry().find("relayer.beefy.gas.used").tag("protocol", protocol).summary();
-    }
-
-    void stop() throws Exception {
-      service.stop().await(60, TimeUnit.SECONDS);
-      vertx.close().await(10, TimeUnit.SECONDS);
     }
   }
 }
