@@ -352,7 +352,12 @@ public final class BeefyToEthereumRoute implements WorkHandler {
     if (ethereumEvents.isEmpty()) {
       return Future.succeededFuture();
     }
-    return Future.all(ethereum.block(settled), contract.latestBeefyBlock(settled))
+    // Right after a deployment the settled block can predate the contract (a fresh devnet: no code
+    // there, an empty reply), and after a node restart its state can be missing: the events
+    // stream then brings the value up, so start from nothing rather than fail the route.
+    return Future.all(
+            ethereum.block(settled).otherwise(Optional.empty()),
+            contract.latestBeefyBlock(settled).otherwise(0L))
         .compose(
             all -> {
               final long from =
