@@ -348,7 +348,7 @@ public final class RelayChainMmr {
    * parent's value, unless the session changes in this very block and the runtime runs the rotation
    * before pallet-mmr (Session declared first): then it is the block's own. The devnet's Kusama
    * runtime (spec 1000000) reads the parent's even then (measured at its first real session
-   * change), newer runtimes declare Session first; so where the two differ both leaves are
+   * change); the order is each runtime's choice, so where the two differ both leaves are
    * candidates, and the one whose root the runtime has is taken. The parent's also ignores a value
    * a dev tool ({@code dev_setStorage}) overwrote in place, which the runtime never saw.
    */
