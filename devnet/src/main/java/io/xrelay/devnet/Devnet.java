@@ -736,8 +736,10 @@ public final class Devnet implements AutoCloseable {
     try {
       Files.setPosixFilePermissions(
           file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException | IOException e) {
-      // Not a POSIX file system: the check's warning says what to do.
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: the config check's warning says what to do.
+    } catch (IOException e) {
+      throw new DevnetException("cannot make " + file + " readable by its owner only", e);
     }
   }
 

@@ -5,6 +5,7 @@ import io.xrelay.crypto.secp256k1.Secp256k1PublicKey;
 import io.xrelay.proofs.H256;
 import io.xrelay.proofs.merkle.BinaryMerkleProof;
 import io.xrelay.proofs.merkle.BinaryMerkleTree;
+import io.xrelay.scale.ScaleReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,21 @@ public record BeefyValidatorSet(long id, List<Optional<EthereumAddress>> members
               : Optional.empty());
     }
     return new BeefyValidatorSet(id, members);
+  }
+
+  /**
+   * From the SCALE value of {@code Beefy.Authorities} ({@code Vec<AuthorityId>}: a compact count,
+   * then 33-byte compressed ECDSA keys), as a node serves it from storage.
+   */
+  public static BeefyValidatorSet ofEncodedAuthorities(final long id, final byte[] encoded) {
+    final ScaleReader reader = ScaleReader.of(encoded);
+    final int count = reader.readLength("Beefy.Authorities", 33);
+    final List<byte[]> ids = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      ids.add(reader.readBytes(33));
+    }
+    reader.requireEnd("Beefy.Authorities");
+    return ofAuthorityIds(id, ids);
   }
 
   public int size() {

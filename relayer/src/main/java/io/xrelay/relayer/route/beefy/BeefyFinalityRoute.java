@@ -22,8 +22,6 @@ import io.xrelay.substrate.client.RpcSubscription;
 import io.xrelay.substrate.client.SubstrateClient;
 import io.xrelay.substrate.storage.StorageKey;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -171,8 +169,8 @@ public final class BeefyFinalityRoute implements WorkHandler {
                         "block " + blockNumber + " has no BEEFY authorities in storage");
               }
               final BeefyValidatorSet set =
-                  BeefyValidatorSet.ofAuthorityIds(
-                      ScaleReader.of(setId.get()).readU64(), authorityIds(authorities.get()));
+                  BeefyValidatorSet.ofEncodedAuthorities(
+                      ScaleReader.of(setId.get()).readU64(), authorities.get());
               final QuorumVerification verification =
                   verifier.verify(proof.signedCommitment(), set);
               if (verification.isValid()) {
@@ -202,17 +200,5 @@ public final class BeefyFinalityRoute implements WorkHandler {
   @Override
   public Future<WorkOutcome> reconcile(final WorkItem item) {
     return process(item);
-  }
-
-  /** {@code Vec<AuthorityId>}: a compact count, then 33-byte compressed ECDSA keys. */
-  private static List<byte[]> authorityIds(final byte[] encoded) {
-    final ScaleReader reader = ScaleReader.of(encoded);
-    final int count = reader.readLength("Beefy.Authorities", 33);
-    final List<byte[]> ids = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      ids.add(reader.readBytes(33));
-    }
-    reader.requireEnd("Beefy.Authorities");
-    return ids;
   }
 }

@@ -35,7 +35,6 @@ import io.xrelay.relayer.work.WorkHandler;
 import io.xrelay.relayer.work.WorkOutcome;
 import io.xrelay.relayer.work.WorkPipeline;
 import io.xrelay.scale.ScaleDecodeException;
-import io.xrelay.scale.ScaleReader;
 import io.xrelay.store.WorkItem;
 import io.xrelay.store.WorkStore;
 import io.xrelay.substrate.client.RpcSubscription;
@@ -754,8 +753,8 @@ public final class BeefyToEthereumRoute implements WorkHandler {
                     refuse(item, "block " + block + " has no Beefy.Authorities"));
               }
               final BeefyValidatorSet set =
-                  BeefyValidatorSet.ofAuthorityIds(
-                      commitment.validatorSetId(), authorityIds(authorities.get()));
+                  BeefyValidatorSet.ofEncodedAuthorities(
+                      commitment.validatorSetId(), authorities.get());
               if (!set.root().equals(expected.root())
                   || set.size() != expected.length().intValue()) {
                 return Future.succeededFuture(
@@ -886,12 +885,7 @@ public final class BeefyToEthereumRoute implements WorkHandler {
                 return contractIsPast(item, latest);
               }
               if (!ticket.exists()) {
-                return submitInitial(item, verified)
-                    .compose(
-                        outcome ->
-                            outcome instanceof WorkOutcome.Confirmed
-                                ? interactive(item, verified, deadline)
-                                : Future.succeededFuture(outcome));
+                return submitInitial(item, verified, deadline);
               }
               final long opens = ticket.blockNumber() + randaoCommitDelay;
               if (!ticket.hasPrevRandao()) {
@@ -907,12 +901,7 @@ public final class BeefyToEthereumRoute implements WorkHandler {
                           + " from Ethereum block "
                           + ticket.blockNumber()
                           + " expired; starting over");
-                  return submitInitial(item, verified)
-                      .compose(
-                          outcome ->
-                              outcome instanceof WorkOutcome.Confirmed
-                                  ? interactive(item, verified, deadline)
-                                  : Future.succeededFuture(outcome));
+                  return submitInitial(item, verified, deadline);
                 }
                 return step(item, "randao", BeefyClient.commitPrevRandao(commitmentHash))
                     .compose(
@@ -934,15 +923,24 @@ public final class BeefyToEthereumRoute implements WorkHandler {
             });
   }
 
-  private Future<WorkOutcome> submitInitial(final WorkItem item, final Verified verified) {
+  /** Opens a ticket, then goes on with the round. */
+  private Future<WorkOutcome> submitInitial(
+      final WorkItem item, final Verified verified, final Instant deadline) {
     // Any signer will do; the first keeps the usage counter of one validator, which only raises
     // the number of samples on a busy contract.
     final int signer = verified.signed().signerIndices().get(0);
     return step(
-        item,
-        "initial",
-        BeefyClient.submitInitial(
-            verified.signed().commitment(), verified.bitfield(), validatorProof(verified, signer)));
+            item,
+            "initial",
+            BeefyClient.submitInitial(
+                verified.signed().commitment(),
+                verified.bitfield(),
+                validatorProof(verified, signer)))
+        .compose(
+            outcome ->
+                outcome instanceof WorkOutcome.Confirmed
+                    ? interactive(item, verified, deadline)
+                    : Future.succeededFuture(outcome));
   }
 
   /** Sends one transaction of an interactive update and records that the step happened. */
@@ -1150,10 +1148,11 @@ public final class BeefyToEthereumRoute implements WorkHandler {
         .compose(outcome -> forget(item).map(outcome));
   }
 
+  /** Its records go with {@link #process}'s ending; only {@link #landed} forgets on its own. */
   private Future<WorkOutcome> done(final WorkItem item, final long latest) {
     alreadyDone.increment();
-    return forget(item)
-        .map(v -> (WorkOutcome) new WorkOutcome.AlreadyDone("the contract is at block " + latest));
+    return Future.succeededFuture(
+        new WorkOutcome.AlreadyDone("the contract is at block " + latest));
   }
 
   /** The item's journal, gas and landing records, once it is final either way. */
@@ -1211,17 +1210,5 @@ public final class BeefyToEthereumRoute implements WorkHandler {
     final Promise<Void> promise = Promise.promise();
     vertx.setTimer(POLL.toMillis(), t -> promise.complete());
     return promise.future();
-  }
-
-  /** {@code Vec<AuthorityId>}: a compact count, then 33-byte compressed ECDSA keys. */
-  private static List<byte[]> authorityIds(final byte[] encoded) {
-    final ScaleReader reader = ScaleReader.of(encoded);
-    final int count = reader.readLength("Beefy.Authorities", 33);
-    final List<byte[]> ids = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      ids.add(reader.readBytes(33));
-    }
-    reader.requireEnd("Beefy.Authorities");
-    return ids;
   }
 }

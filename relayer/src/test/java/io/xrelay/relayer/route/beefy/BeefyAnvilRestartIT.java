@@ -9,7 +9,6 @@ import io.xrelay.devnet.DevnetEthereumAccounts;
 import io.xrelay.devnet.SharedDevnet;
 import io.xrelay.ethereum.beefy.BeefyClient;
 import io.xrelay.ethereum.rpc.BlockTag;
-import io.xrelay.ethereum.rpc.HttpEthereumRpc;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -107,11 +106,7 @@ class BeefyAnvilRestartIT {
     InProcessRelayer relayer = null;
     try {
       relayer = InProcessRelayer.start(dir, "interactive", ACCOUNT, 3);
-      final BeefyClient contract =
-          new BeefyClient(
-              HttpEthereumRpc.create(
-                  vertx, HttpEthereumRpc.Options.of(List.of(devnet.endpoints().ethereumHttp()))),
-              devnet.beefyClient().orElseThrow().address());
+      final BeefyClient contract = DevnetBeefyRelay.contract(vertx, devnet);
       final long before = contract.latestBeefyBlock(BlockTag.LATEST).await(10, TimeUnit.SECONDS);
 
       final Path db = dir.resolve("relayer.db");

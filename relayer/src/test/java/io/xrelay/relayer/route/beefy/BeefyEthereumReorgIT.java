@@ -50,8 +50,9 @@ class BeefyEthereumReorgIT {
       final long reorged;
       DevnetBeefyRelay.call(anvil, "evm_setIntervalMining", 0);
       try {
-        final long nonce = count(anvil, sender, "latest");
-        BeefyToEthereumRouteIT.awaitThat(() -> count(anvil, sender, "pending") > nonce, PROGRESS);
+        final long nonce = DevnetBeefyRelay.transactionCount(anvil, sender, "latest");
+        BeefyToEthereumRouteIT.awaitThat(
+            () -> DevnetBeefyRelay.transactionCount(anvil, sender, "pending") > nonce, PROGRESS);
         DevnetBeefyRelay.call(anvil, "evm_mine");
         final JsonNode logs =
             DevnetBeefyRelay.call(
@@ -72,7 +73,7 @@ class BeefyEthereumReorgIT {
         BeefyToEthereumRouteIT.awaitThat(() -> relayer.itemsIn("submitted") >= 1, PROGRESS);
         DevnetBeefyRelay.call(anvil, "anvil_reorg", 1, List.of());
         assertThat(DevnetBeefyRelay.newMmrRootEvents(devnet, reorged)).isZero();
-        assertThat(count(anvil, sender, "latest")).isEqualTo(nonce);
+        assertThat(DevnetBeefyRelay.transactionCount(anvil, sender, "latest")).isEqualTo(nonce);
       } finally {
         DevnetBeefyRelay.call(anvil, "evm_setIntervalMining", 2);
       }
@@ -103,15 +104,6 @@ class BeefyEthereumReorgIT {
     } finally {
       relayer.stop();
       vertx.close().await(10, TimeUnit.SECONDS);
-    }
-  }
-
-  private static long count(final String anvil, final String sender, final String tag) {
-    try {
-      return Long.decode(
-          DevnetBeefyRelay.call(anvil, "eth_getTransactionCount", sender, tag).asText());
-    } catch (Exception e) {
-      throw new AssertionError(e);
     }
   }
 }

@@ -8,7 +8,6 @@ import io.xrelay.devnet.SharedDevnet;
 import io.xrelay.ethereum.beefy.BeefyClient;
 import io.xrelay.ethereum.beefy.ValidatorSetState;
 import io.xrelay.ethereum.rpc.BlockTag;
-import io.xrelay.ethereum.rpc.HttpEthereumRpc;
 import io.xrelay.proofs.H256;
 import io.xrelay.scale.Hex;
 import io.xrelay.scale.ScaleReader;
@@ -40,11 +39,7 @@ class BeefyHandoverIT {
   void shouldRelayAValidatorSetChangeForcedWithDevSetStorageThroughTheHandover() throws Exception {
     final Devnet devnet = SharedDevnet.get();
     final Vertx vertx = Vertx.vertx();
-    final BeefyClient contract =
-        new BeefyClient(
-            HttpEthereumRpc.create(
-                vertx, HttpEthereumRpc.Options.of(List.of(devnet.endpoints().ethereumHttp()))),
-            devnet.beefyClient().orElseThrow().address());
+    final BeefyClient contract = DevnetBeefyRelay.contract(vertx, devnet);
     final InProcessRelayer relayer = InProcessRelayer.start(dir, "fiat-shamir", 5, 3);
     try {
       final double acceptedBefore = relayer.submissions("accepted");

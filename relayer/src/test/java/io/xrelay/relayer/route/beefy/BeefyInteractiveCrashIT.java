@@ -8,7 +8,6 @@ import io.xrelay.devnet.DevnetEthereumAccounts;
 import io.xrelay.devnet.SharedDevnet;
 import io.xrelay.ethereum.beefy.BeefyClient;
 import io.xrelay.ethereum.rpc.BlockTag;
-import io.xrelay.ethereum.rpc.HttpEthereumRpc;
 import io.xrelay.proofs.beefy.BeefyCommitment;
 import io.xrelay.testing.LoopbackPorts;
 import java.io.IOException;
@@ -50,11 +49,7 @@ class BeefyInteractiveCrashIT {
   static void connect() {
     devnet = SharedDevnet.get();
     vertx = Vertx.vertx();
-    contract =
-        new BeefyClient(
-            HttpEthereumRpc.create(
-                vertx, HttpEthereumRpc.Options.of(List.of(devnet.endpoints().ethereumHttp()))),
-            devnet.beefyClient().orElseThrow().address());
+    contract = DevnetBeefyRelay.contract(vertx, devnet);
   }
 
   @AfterAll
@@ -145,12 +140,13 @@ class BeefyInteractiveCrashIT {
     DevnetBeefyRelay.call(anvil, "evm_setIntervalMining", 0);
     try {
       final Process first = run(config, firstLog);
-      nonce = transactionCount(anvil, sender, "latest");
+      nonce = DevnetBeefyRelay.transactionCount(anvil, sender, "latest");
       BeefyToEthereumRouteIT.awaitThat(
-          () -> transactionCount(anvil, sender, "pending") > nonce, Duration.ofMinutes(4));
+          () -> DevnetBeefyRelay.transactionCount(anvil, sender, "pending") > nonce,
+          Duration.ofMinutes(4));
       sigkill(first);
       DevnetBeefyRelay.call(anvil, "anvil_dropAllTransactions");
-      assertThat(transactionCount(anvil, sender, "pending")).isEqualTo(nonce);
+      assertThat(DevnetBeefyRelay.transactionCount(anvil, sender, "pending")).isEqualTo(nonce);
       run(config, secondLog);
       awaitLog(secondLog, "this instance now owns route");
     } finally {
@@ -175,15 +171,6 @@ class BeefyInteractiveCrashIT {
                 .asText())
         .isEqualTo("0x" + Long.toHexString(nonce));
     assertThat(Files.readString(secondLog)).doesNotContain("reverted");
-  }
-
-  private static long transactionCount(final String anvil, final String sender, final String tag) {
-    try {
-      return Long.decode(
-          DevnetBeefyRelay.call(anvil, "eth_getTransactionCount", sender, tag).asText());
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 
   private Process run(final Path config, final Path log) throws IOException {

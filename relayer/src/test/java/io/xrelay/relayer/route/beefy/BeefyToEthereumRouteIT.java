@@ -9,7 +9,6 @@ import io.xrelay.devnet.Devnet;
 import io.xrelay.devnet.SharedDevnet;
 import io.xrelay.ethereum.beefy.BeefyClient;
 import io.xrelay.ethereum.rpc.BlockTag;
-import io.xrelay.ethereum.rpc.HttpEthereumRpc;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,11 +38,7 @@ class BeefyToEthereumRouteIT {
   static void connect() {
     devnet = SharedDevnet.get();
     vertx = Vertx.vertx();
-    contract =
-        new BeefyClient(
-            HttpEthereumRpc.create(
-                vertx, HttpEthereumRpc.Options.of(List.of(devnet.endpoints().ethereumHttp()))),
-            devnet.beefyClient().orElseThrow().address());
+    contract = DevnetBeefyRelay.contract(vertx, devnet);
   }
 
   @AfterAll

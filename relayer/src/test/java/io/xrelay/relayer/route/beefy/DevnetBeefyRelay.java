@@ -105,6 +105,26 @@ final class DevnetBeefyRelay {
     return reply.path("result");
   }
 
+  /** The devnet's BeefyClient, read directly from anvil (not through the relayer). */
+  static io.xrelay.ethereum.beefy.BeefyClient contract(
+      final io.vertx.core.Vertx vertx, final Devnet devnet) {
+    return new io.xrelay.ethereum.beefy.BeefyClient(
+        io.xrelay.ethereum.rpc.HttpEthereumRpc.create(
+            vertx,
+            io.xrelay.ethereum.rpc.HttpEthereumRpc.Options.of(
+                List.of(devnet.endpoints().ethereumHttp()))),
+        devnet.beefyClient().orElseThrow().address());
+  }
+
+  /** {@code eth_getTransactionCount} of {@code sender} at {@code tag}, in a polled condition. */
+  static long transactionCount(final String endpoint, final String sender, final String tag) {
+    try {
+      return Long.decode(call(endpoint, "eth_getTransactionCount", sender, tag).asText());
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   /** The relay chain's own {@code Mmr.RootHash} at block {@code number}. */
   static H256 runtimeMmrRoot(final Devnet devnet, final long number) throws Exception {
     final String relay = devnet.endpoints().kusamaHttp();
